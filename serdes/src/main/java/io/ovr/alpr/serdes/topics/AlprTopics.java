@@ -10,6 +10,9 @@ import io.ovr.alpr.serdes.AvroSerde;
 import io.ovr.alpr.serdes.SerdeOptions;
 import io.ovr.alpr.serdes.registry.SchemaRegistryClient;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -44,21 +47,32 @@ public final class AlprTopics {
     private final TopicDescriptor<byte[], byte[]> dlq;
 
     public AlprTopics(TopicsConfig config, SchemaRegistryClient registry, SerdeOptions options) {
+        Map<String, TopicSpec> specs = specs(config).stream()
+                .collect(Collectors.toMap(TopicSpec::name, Function.identity()));
+        framesRaw = avro(specs.get(FRAMES_RAW), FrameCaptured.class, registry, options);
+        detectionsRaw = avro(specs.get(DETECTIONS_RAW), PlateRead.class, registry, options);
+        cameras = avro(specs.get(CAMERAS), Camera.class, registry, options);
+        hotlist = avro(specs.get(HOTLIST), HotlistEntry.class, registry, options);
+        platesEnriched = avro(specs.get(PLATES_ENRICHED), PlateEvent.class, registry, options);
+        alerts = avro(specs.get(ALERTS), Alert.class, registry, options);
+        dlq = new TopicDescriptor<>(specs.get(DLQ), Serdes.ByteArray(), Serdes.ByteArray());
+    }
+
+    /**
+     * Every topic, in the order of the data flow. Cameras and hotlist are compacted with one
+     * partition (they feed global tables); the keyed streams get the configured partitions.
+     */
+    public static List<TopicSpec> specs(TopicsConfig config) {
         int partitions = config.partitions();
         short rf = config.replicationFactor();
-        framesRaw = avro(new TopicSpec(FRAMES_RAW, partitions, rf, false, config.retention(config.rawRetention())),
-                FrameCaptured.class, registry, options);
-        detectionsRaw = avro(new TopicSpec(DETECTIONS_RAW, partitions, rf, false,
-                config.retention(config.rawRetention())), PlateRead.class, registry, options);
-        cameras = avro(new TopicSpec(CAMERAS, 1, rf, true, Optional.empty()), Camera.class, registry, options);
-        hotlist = avro(new TopicSpec(HOTLIST, 1, rf, true, Optional.empty()), HotlistEntry.class, registry,
-                options);
-        platesEnriched = avro(new TopicSpec(PLATES_ENRICHED, partitions, rf, false,
-                config.retention(config.enrichedRetention())), PlateEvent.class, registry, options);
-        alerts = avro(new TopicSpec(ALERTS, partitions, rf, false, config.retention(config.alertRetention())),
-                Alert.class, registry, options);
-        dlq = new TopicDescriptor<>(new TopicSpec(DLQ, partitions, rf, false, config.retention(config.dlqRetention())),
-                Serdes.ByteArray(), Serdes.ByteArray());
+        return List.of(
+                new TopicSpec(FRAMES_RAW, partitions, rf, false, config.retention(config.rawRetention())),
+                new TopicSpec(DETECTIONS_RAW, partitions, rf, false, config.retention(config.rawRetention())),
+                new TopicSpec(CAMERAS, 1, rf, true, Optional.empty()),
+                new TopicSpec(HOTLIST, 1, rf, true, Optional.empty()),
+                new TopicSpec(PLATES_ENRICHED, partitions, rf, false, config.retention(config.enrichedRetention())),
+                new TopicSpec(ALERTS, partitions, rf, false, config.retention(config.alertRetention())),
+                new TopicSpec(DLQ, partitions, rf, false, config.retention(config.dlqRetention())));
     }
 
     public TopicDescriptor<String, FrameCaptured> framesRaw() {
@@ -89,14 +103,8 @@ public final class AlprTopics {
         return dlq;
     }
 
-    /** Every topic, in the order of the data flow. */
-    public List<TopicSpec> specs() {
-        return List.of(framesRaw.spec(), detectionsRaw.spec(), cameras.spec(), hotlist.spec(),
-                platesEnriched.spec(), alerts.spec(), dlq.spec());
-    }
-
     /** The value schema of each Avro topic, for {@code alpr admin schemas register}. */
-    public List<SubjectSchema> valueSchemas() {
+    public static List<SubjectSchema> valueSchemas() {
         return List.of(
                 subject(FRAMES_RAW, FrameCaptured.getClassSchema()),
                 subject(DETECTIONS_RAW, PlateRead.getClassSchema()),
