@@ -1,0 +1,96 @@
+package io.ovr.alpr.edge.detect;
+
+import io.ovr.alpr.edge.image.ImageOps;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Finds plates in whole frames with the trained {@link DetectorNet}: the frame is scaled to
+ * {@value DetectorNet#INPUT_WIDTH} px wide, grey, and the plate-probability map is decoded into
+ * boxes in frame pixels. Not thread-safe: give each thread its own detector.
+ */
+public final class PlateDetector {
+
+    /** Where the shipped weights live on the classpath. */
+    public static final String RESOURCE = "/models/detector.zip";
+
+    private final ComputationGraph net;
+    private final double threshold;
+
+    public PlateDetector(ComputationGraph net, double threshold) {
+        this.net = net;
+        this.threshold = threshold;
+    }
+
+    public static PlateDetector bundled(double threshold) {
+        try (InputStream in = PlateDetector.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no detector weights on the classpath at " + RESOURCE);
+            }
+            return new PlateDetector(ModelSerializer.restoreComputationGraph(in, false), threshold);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PlateDetector load(File file, double threshold) {
+        try {
+            return new PlateDetector(ModelSerializer.restoreComputationGraph(file, false), threshold);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ComputationGraph network() {
+        return net;
+    }
+
+    /** The plates in a frame, best first. */
+    public List<Detection> detect(BufferedImage frame) {
+        int h = inputHeight(frame.getWidth(), frame.getHeight());
+        INDArray out = net.outputSingle(false, features(frame, DetectorNet.INPUT_WIDTH, h));
+        float[][] probs = toGrid(out, 0);
+        double sx = (double) frame.getWidth() / DetectorNet.INPUT_WIDTH;
+        double sy = (double) frame.getHeight() / h;
+        List<Detection> boxes = HeatmapDecoder.decode(probs, DetectorNet.STRIDE, threshold, 3).stream()
+                .map(d -> new Detection(d.box().scale(sx, sy).clip(frame.getWidth(), frame.getHeight()), d.score()))
+                .toList();
+        return HeatmapDecoder.nms(boxes, 0.3);
+    }
+
+    /** Input height for a frame: same aspect at {@link DetectorNet#INPUT_WIDTH}, a multiple of 8. */
+    public static int inputHeight(int width, int height) {
+        int h = (int) Math.round((double) height * DetectorNet.INPUT_WIDTH / width / 8.0) * 8;
+        return Math.max(8, h);
+    }
+
+    /** [1, 1, h, w] grey in [-0.5, 0.5]. */
+    public static INDArray features(BufferedImage frame, int w, int h) {
+        float[] data = new float[w * h];
+        ImageOps.toGrey(frame, w, h, data, 0);
+        for (int i = 0; i < data.length; i++) {
+            data[i] -= 0.5f;
+        }
+        return Nd4j.create(data, new long[] {1, 1, h, w}, 'c');
+    }
+
+    static float[][] toGrid(INDArray out, int example) {
+        long h = out.size(2);
+        long w = out.size(3);
+        float[][] grid = new float[(int) h][];
+        INDArray plane = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(example),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0));
+        for (int y = 0; y < h; y++) {
+            grid[y] = plane.getRow(y).toFloatVector();
+        }
+        return grid;
+    }
+}

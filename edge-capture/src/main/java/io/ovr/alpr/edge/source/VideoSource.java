@@ -1,0 +1,102 @@
+package io.ovr.alpr.edge.source;
+
+import java.io.IOException;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frames from a video file or a network stream through FFmpeg, thinned to a target frame rate.
+ * A live stream that drops is reopened with exponential backoff (up to {@code maxReconnects}).
+ */
+final class VideoSource implements FrameSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoSource.class);
+
+    private final String url;
+    private final double targetFps;
+    private final int maxReconnects;
+    private final Java2DFrameConverter converter = new Java2DFrameConverter();
+    private FFmpegFrameGrabber grabber;
+    private long index;
+    private long lastKeptMicros = Long.MIN_VALUE;
+
+    VideoSource(String url, double targetFps, int maxReconnects) throws IOException {
+        this.url = url;
+        this.targetFps = targetFps;
+        this.maxReconnects = maxReconnects;
+        open();
+    }
+
+    private void open() throws IOException {
+        grabber = new FFmpegFrameGrabber(url);
+        if (url.startsWith("rtsp://")) {
+            grabber.setOption("rtsp_transport", "tcp");
+        }
+        grabber.start();
+    }
+
+    @Override
+    public CapturedFrame next() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                CapturedFrame f = grabKept();
+                if (f != null || maxReconnects == 0) {
+                    return f;
+                }
+                throw new IOException("stream ended");
+            } catch (IOException e) {
+                if (attempt >= maxReconnects) {
+                    throw e;
+                }
+                reconnect(attempt, e);
+            }
+        }
+    }
+
+    private CapturedFrame grabKept() throws FrameGrabber.Exception {
+        long minGap = targetFps > 0 ? (long) (1_000_000 / targetFps) : 0;
+        while (true) {
+            org.bytedeco.javacv.Frame frame = grabber.grabImage();
+            if (frame == null) {
+                return null;
+            }
+            long ts = grabber.getTimestamp();
+            if (lastKeptMicros != Long.MIN_VALUE && ts - lastKeptMicros < minGap) {
+                continue;
+            }
+            lastKeptMicros = ts;
+            long millis = url.contains("://") ? System.currentTimeMillis() : ts / 1000;
+            return new CapturedFrame(index++, millis, deepCopy(converter.convert(frame)));
+        }
+    }
+
+    private static java.awt.image.BufferedImage deepCopy(java.awt.image.BufferedImage img) {
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(img.getWidth(), img.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img, 0, 0, null);
+        return out;
+    }
+
+    private void reconnect(int attempt, IOException cause) throws IOException {
+        long backoff = Math.min(30_000, 500L << Math.min(attempt, 6));
+        LOG.warn("{} dropped ({}); reconnecting in {} ms", url, cause.getMessage(), backoff);
+        close();
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reconnecting to " + url, e);
+        }
+        open();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (grabber != null) {
+            grabber.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.ovr.alpr.edge.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes the model card (Markdown) and the metrics (JSON) next to the weights. */
+final class ModelCard {
+
+    static final String CREDIT = """
+            ## Data credit and licence
+            Real plate images come from the public OpenALPR data repositories
+            (openalpr/train-detector, openalpr/train-ocr, openalpr/benchmarks), licensed AGPL-3.0;
+            weights trained on them are shared under the same terms. `bench-br` (the OpenALPR
+            Brazilian benchmark) was never used for training.
+            """;
+
+    private ModelCard() {
+    }
+
+    static void writeReader(TrainConfig c, Map<String, Double> metrics, int realTrain, int realHoldout, long params)
+            throws IOException {
+        String body = String.format(Locale.ROOT, """
+                # Plate reader (fixed-slot multi-head classifier)
+
+                Reads a whole grey plate crop (32x96, standardised per crop) without character
+                segmentation: a 4-block convolutional trunk (3x3 convolutions of 16-24-48-64 channels, ReLU,
+                2x2 max pooling after the first three), a 256-unit dense layer, and 8 softmax heads of
+                37 classes (0-9, A-Z, blank),
+                one per left-aligned character slot. Per-character confidences are the slot
+                probabilities; top-N candidates come from a beam search over the slots.
+                Parameters: %d. Trained by `alpr train reader` (class `io.ovr.alpr.edge.train.Trainer`).
+
+                ## Training
+                - seed %d, %s steps of batch %d, Adam lr %s, budget %s min
+                - synthetic plates rendered by `PlateRenderer` (45%% Brazilian grey/red, 10%% Mercosur,
+                  20%% US, 25%% EU; perspective, lighting, blur, noise, JPEG) on the real backgrounds
+                - %d real Brazilian crops from plates-br-labelled (%.0f%% of each batch, augmented);
+                  %d crops (every plate text whose hash falls in 1 of %d buckets) held out for measuring
+
+                ## Measured (held-out data, never trained on)
+                %s
+                """ + CREDIT,
+                params, c.seed(), fmt(metrics.get("steps")), c.batchSize(), c.learningRate(), c.maxMinutes(),
+                realTrain, ReaderTrainer.REAL_FRACTION * 100, realHoldout, ReaderTrainer.HOLDOUT_EVERY, table(metrics));
+        write(c, "reader", body, metrics);
+    }
+
+    static void writeDetector(TrainConfig c, Map<String, Double> metrics, long params, String description)
+            throws IOException {
+        String body = String.format(Locale.ROOT, """
+                # Plate detector (fully-convolutional heat map)
+
+                %s
+                Parameters: %d. Trained by `alpr train detector` (class `io.ovr.alpr.edge.train.Trainer`).
+
+                ## Training
+                - seed %d, %s steps of batch %d, Adam lr %s, budget %s min
+                - scenes rendered by `SceneRenderer`: synthetic plates (and, 30%% of the time, real crops from
+                  plates-unlabelled) composited onto the 600 real backgrounds; 15%% of scenes have no plate
+
+                ## Measured (held-out synthetic scenes, never trained on)
+                %s
+                """ + CREDIT,
+                description, params, c.seed(), fmt(metrics.get("steps")), c.batchSize(), c.learningRate(),
+                c.maxMinutes(), table(metrics));
+        write(c, "detector", body, metrics);
+    }
+
+    private static String table(Map<String, Double> metrics) {
+        return "| figure | value |\n|---|---|\n" + metrics.entrySet().stream()
+                .map(e -> "| " + e.getKey() + " | " + fmt(e.getValue()) + " |")
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String fmt(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        return v == Math.rint(v) && Math.abs(v) > 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static void write(TrainConfig c, String name, String card, Map<String, Double> metrics) throws IOException {
+        Files.writeString(c.outputDir().resolve(name + "-card.md"), card, StandardCharsets.UTF_8);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(c.outputDir().resolve(name + "-metrics.json").toFile(), metrics);
+    }
+}

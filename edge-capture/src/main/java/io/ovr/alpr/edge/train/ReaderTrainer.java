@@ -1,0 +1,119 @@
+package io.ovr.alpr.edge.train;
+
+import io.ovr.alpr.edge.eval.TextMetrics;
+import io.ovr.alpr.edge.reader.PlateReader;
+import io.ovr.alpr.edge.reader.ReaderNet;
+import io.ovr.alpr.edge.reader.Reading;
+import io.ovr.alpr.edge.synth.Backgrounds;
+import io.ovr.alpr.edge.synth.PlateRenderer;
+import io.ovr.alpr.edge.synth.PlateSample;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Trains the plate reader on rendered plates mixed with the training part of the real labelled crops. */
+final class ReaderTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderTrainer.class);
+    static final double REAL_FRACTION = 0.2;
+    static final int HOLDOUT_EVERY = 5;
+
+    private final TrainConfig config;
+
+    ReaderTrainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    TrainResult run() throws IOException, InterruptedException {
+        Files.createDirectories(config.outputDir());
+        Backgrounds bg = config.dataDir() == null ? Backgrounds.generated() : Backgrounds.load(config.dataDir().resolve("backgrounds"));
+        LabelledPlates real = realPlates();
+        ComputationGraph net = ReaderNet.build(config.seed(), config.learningRate());
+        int steps = fit(net, new ReaderBatches(new PlateRenderer(config.seed(), bg),
+                real == null ? List.of() : real.train(), REAL_FRACTION, config.seed() + 1));
+        Path model = config.outputDir().resolve("reader.zip");
+        ModelSerializer.writeModel(net, model.toFile(), false);
+        Map<String, Double> metrics = measure(new PlateReader(net, 5), bg, real);
+        metrics.put("steps", (double) steps);
+        ModelCard.writeReader(config, metrics, real == null ? 0 : real.train().size(),
+                real == null ? 0 : real.holdout().size(), net.numParams());
+        return new TrainResult(model, steps, metrics);
+    }
+
+    private LabelledPlates realPlates() {
+        Path dir = config.dataDir() == null ? null : config.dataDir().resolve("plates-br-labelled");
+        return dir != null && Files.isDirectory(dir) ? LabelledPlates.load(dir, HOLDOUT_EVERY) : null;
+    }
+
+    private int fit(ComputationGraph net, ReaderBatches batches) throws IOException, InterruptedException {
+        BlockingQueue<MultiDataSet> queue = new ArrayBlockingQueue<>(4);
+        Thread producer = BatchProducer.start(queue, () -> batches.next(config.batchSize()));
+        Progress progress = new Progress("reader");
+        int step = 0;
+        try {
+            while (step < config.steps() && progress.elapsedMinutes() < config.maxMinutes()) {
+                net.fit(queue.take());
+                step++;
+                progress.step(step, config.batchSize(), net.score(), 50);
+                if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+                    ModelSerializer.writeModel(net, config.outputDir().resolve("reader-checkpoint.zip").toFile(), true);
+                }
+            }
+        } finally {
+            producer.interrupt();
+        }
+        LOG.info("reader trained {} steps in {} min", step, String.format(java.util.Locale.ROOT, "%.1f", progress.elapsedMinutes()));
+        return step;
+    }
+
+    /** Held-out synthetic plates (a seed never used for training) and the held-out real crops. */
+    Map<String, Double> measure(PlateReader reader, Backgrounds bg, LabelledPlates real) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        PlateRenderer heldOut = new PlateRenderer(heldOutSeed(config.seed()), bg);
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < config.evalSize(); i++) {
+            PlateSample s = heldOut.nextCrop();
+            images.add(s.image());
+            texts.add(s.text().label());
+        }
+        putAll(out, "synthetic_", score(reader, images, texts));
+        out.put("synthetic_count", (double) images.size());
+        if (real != null) {
+            List<BufferedImage> ri = real.holdout().stream().map(LabelledPlates.Plate::image).toList();
+            List<String> rt = real.holdout().stream().map(LabelledPlates.Plate::text).toList();
+            putAll(out, "real_holdout_", score(reader, ri, rt));
+            out.put("real_holdout_count", (double) ri.size());
+        }
+        return out;
+    }
+
+    static long heldOutSeed(long seed) {
+        return seed ^ 0x5EED_0F_4E1DL;
+    }
+
+    static Map<String, Double> score(PlateReader reader, List<BufferedImage> images, List<String> texts) {
+        List<Reading> readings = reader.read(images);
+        TextMetrics m = new TextMetrics();
+        for (int i = 0; i < texts.size(); i++) {
+            m.add(texts.get(i), readings.get(i));
+        }
+        return m.figures();
+    }
+
+    private static void putAll(Map<String, Double> out, String prefix, Map<String, Double> figures) {
+        figures.forEach((k, v) -> out.put(prefix + k, v));
+    }
+}

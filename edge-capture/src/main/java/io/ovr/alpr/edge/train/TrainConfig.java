@@ -1,0 +1,32 @@
+package io.ovr.alpr.edge.train;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of one training run.
+ *
+ * @param target which model to train
+ * @param dataDir the shared data folder (backgrounds, plates-br-labelled, plates-unlabelled);
+ *                null trains on generated data only
+ * @param outputDir where weights, checkpoints, the model card and metrics go
+ * @param seed seed of every random choice (data and initial weights)
+ * @param steps optimisation steps (batches) at most
+ * @param batchSize examples per batch
+ * @param learningRate Adam learning rate
+ * @param checkpointEvery steps between checkpoints (0: none)
+ * @param maxMinutes wall-clock budget; training stops at whichever of steps and time comes first
+ * @param evalSize held-out synthetic examples measured at the end
+ */
+public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed, int steps, int batchSize,
+                          double learningRate, int checkpointEvery, double maxMinutes, int evalSize) {
+
+    /** The trainable models. */
+    public enum Target { READER, DETECTOR }
+
+    /** Defaults for a real run of {@code target}. */
+    public static TrainConfig defaults(Target target, Path dataDir, Path outputDir) {
+        return target == Target.READER
+                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 64, 1.5e-3, 500, 45, 2000)
+                : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 500, 30, 400);
+    }
+}
