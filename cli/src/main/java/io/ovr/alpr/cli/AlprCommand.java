@@ -1,6 +1,9 @@
 package io.ovr.alpr.cli;
 
 import io.ovr.alpr.cli.admin.AdminCommand;
+import io.ovr.alpr.cli.bench.BenchCommand;
+import io.ovr.alpr.cli.streams.DescribeCommand;
+import io.ovr.alpr.cli.streams.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "alpr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "OVR-ALPR: licence-plate recognition on Kafka Streams.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, RegistryCommand.class, AdminCommand.class,
+        subcommands = {DemoCommand.class, StreamsCommand.class, DescribeCommand.class, BrokerCommand.class,
+                RegistryCommand.class, AdminCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AlprCommand implements Runnable {
 

@@ -94,7 +94,7 @@ public final class AlprTopology {
     private static void enrich(StreamsBuilder builder, KStream<String, Validation.Valid> valid, TopologyConfig config,
                                AlprTopics topics, PipelineCounters counters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PassProcessor.STORE),
-                Serdes.String(), new PassStateSerde()));
+                Serdes.String(), new PassStateSerde()).withCachingEnabled());
         PassLogic logic = new PassLogic(config.eventIds());
         RegionInference regions = RegionInference.fromClasspath();
         valid.process(() -> new PassProcessor(logic, regions, config.passWindow(), config.clock(), counters),
@@ -108,9 +108,10 @@ public final class AlprTopology {
         TopicDescriptor<String, PlateEvent> enriched = topics.platesEnriched();
         Duration cooldown = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueryStores.PLATE_LATEST),
-                Serdes.String(), enriched.valueSerdeForStores()));
+                Serdes.String(), enriched.valueSerdeForStores()).withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(QueryStores.PLATE_PASSES,
-                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), enriched.valueSerdeForStores()));
+                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), enriched.valueSerdeForStores())
+                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.DEDUPE_STORE,
                 Duration.ofHours(6), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.COOLDOWN_STORE,

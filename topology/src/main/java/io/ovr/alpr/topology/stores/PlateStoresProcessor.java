@@ -8,9 +8,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Keeps the plate-keyed query stores: {@code plate-latest} (the latest sighting of each plate)
- * and {@code plate-passes} (each pass of a plate at its first-read time; a pass update replaces
- * the earlier version).
+ * Keeps the plate-keyed query stores: {@code plate-latest} (the latest sighting of each plate:
+ * events of a plate arrive in partition order, so the last one written is the latest) and
+ * {@code plate-passes} (each pass of a plate at its first-read time; a pass update replaces the
+ * earlier version).
  */
 public final class PlateStoresProcessor implements Processor<String, PlateEvent, Void, Void> {
 
@@ -31,10 +32,7 @@ public final class PlateStoresProcessor implements Processor<String, PlateEvent,
         if (record.key() == null || event == null) {
             return;
         }
-        PlateEvent previous = latest.get(record.key());
-        if (previous == null || !event.getLastSeen().isBefore(previous.getLastSeen())) {
-            latest.put(record.key(), event);
-        }
+        latest.put(record.key(), event);
         passes.put(record.key(), event, event.getCapturedAt().toEpochMilli());
     }
 }

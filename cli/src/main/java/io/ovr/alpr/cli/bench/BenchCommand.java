@@ -1,0 +1,87 @@
+package io.ovr.alpr.cli.bench;
+
+import io.ovr.alpr.cli.DurationConverter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code alpr bench ...}: benchmarks that compare against a baseline in the same run and print what they measured. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each with its baseline).",
+        subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class})
+public final class BenchCommand {
+
+    /** {@code alpr bench topology}. */
+    @Command(name = "topology", mixinStandardHelpOptions = true,
+            description = "The topology (exactly_once_v2) against a plain consumer->producer on the same broker.")
+    static final class Topology implements Callable<Integer> {
+
+        @Option(names = "--reads", defaultValue = "${env:ALPR_BENCH_READS:-100000}",
+                description = "Backlog of reads for the sustained rate (env ALPR_BENCH_READS, default ${DEFAULT-VALUE}).")
+        int reads;
+
+        @Option(names = "--rate", defaultValue = "${env:ALPR_BENCH_RATE:-5000}",
+                description = "Reads/s of the latency phase (env ALPR_BENCH_RATE, default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--latency-duration", converter = DurationConverter.class,
+                defaultValue = "${env:ALPR_BENCH_LATENCY_DURATION:-10s}",
+                description = "Length of the latency phase (env ALPR_BENCH_LATENCY_DURATION, default ${DEFAULT-VALUE}).")
+        Duration latencyDuration;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            TopologyBenchmark.Report report = new TopologyBenchmark(reads, rate, latencyDuration, out).run();
+            out.printf("%n%-38s %12s %10s %10s %8s%n", "", "reads/s", "p50 ms", "p99 ms", "samples");
+            for (TopologyBenchmark.Result r : new TopologyBenchmark.Result[] {report.passThrough(), report.topology()}) {
+                out.printf("%-38s %,12.0f %10d %10d %8d%n", r.name(), r.readsPerSecond(), r.p50Ms(), r.p99Ms(),
+                        r.samples());
+            }
+            out.printf("topology / pass-through: %.0f %% (latency measured at %,d reads/s)%n", report.ratio() * 100,
+                    rate);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code alpr bench hotlist}. */
+    @Command(name = "hotlist", mixinStandardHelpOptions = true,
+            description = "Fuzzy hotlist index lookups against a brute-force scan.")
+    static final class Hotlist implements Callable<Integer> {
+
+        @Option(names = "--entries", defaultValue = "${env:ALPR_BENCH_ENTRIES:-1000000}",
+                description = "Hotlist entries (env ALPR_BENCH_ENTRIES, default ${DEFAULT-VALUE}).")
+        int entries;
+
+        @Option(names = "--lookups", defaultValue = "${env:ALPR_BENCH_LOOKUPS:-200000}",
+                description = "Lookups to time (env ALPR_BENCH_LOOKUPS, default ${DEFAULT-VALUE}).")
+        int lookups;
+
+        @Option(names = "--distance", defaultValue = "${env:ALPR_HOTLIST_DISTANCE:-1}",
+                description = "Edit distance 0-2 (env ALPR_HOTLIST_DISTANCE, default ${DEFAULT-VALUE}).")
+        int distance;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            HotlistBenchmark.Result r = new HotlistBenchmark(entries, lookups, distance).run();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("hotlist index: %,d entries, edit distance %d, built in %.1f s, ~%d MB of heap%n", r.entries(),
+                    r.distance(), r.buildSeconds(), r.heapMb());
+            out.printf("lookups: %,d at %,.0f/s, p50 %.1f us, p99 %.1f us (%,d matches)%n", r.lookups(),
+                    r.lookupsPerSecond(), r.p50Micros(), r.p99Micros(), r.matches());
+            out.printf("brute-force scan of the same entries: %,.0f us per lookup (%.0fx slower than p50)%n",
+                    r.bruteForceMicros(), r.bruteForceMicros() / r.p50Micros());
+            out.flush();
+            return 0;
+        }
+    }
+}
