@@ -44,7 +44,7 @@ final class DetectorTrainer {
     TrainResult run() throws IOException, InterruptedException {
         Files.createDirectories(config.outputDir());
         Backgrounds bg = backgrounds();
-        ComputationGraph net = DetectorNet.build(config.seed(), config.learningRate());
+        ComputationGraph net = Networks.initial(config, () -> DetectorNet.build(config.seed(), config.learningRate()));
         int steps = fit(net, new DetectorBatches(new SceneRenderer(config.seed(), bg, realCrops(200_000))));
         Path model = config.outputDir().resolve("detector.zip");
         ModelSerializer.writeModel(net, model.toFile(), false);

@@ -40,7 +40,7 @@ final class ReaderTrainer {
         Files.createDirectories(config.outputDir());
         Backgrounds bg = config.dataDir() == null ? Backgrounds.generated() : Backgrounds.load(config.dataDir().resolve("backgrounds"));
         LabelledPlates real = realPlates();
-        ComputationGraph net = ReaderNet.build(config.seed(), config.learningRate());
+        ComputationGraph net = Networks.initial(config, () -> ReaderNet.build(config.seed(), config.learningRate()));
         int steps = fit(net, new ReaderBatches(new PlateRenderer(config.seed(), bg),
                 real == null ? List.of() : real.train(), REAL_FRACTION, config.seed() + 1));
         Path model = config.outputDir().resolve("reader.zip");

@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * @param checkpointEvery steps between checkpoints (0: none)
  * @param maxMinutes wall-clock budget; training stops at whichever of steps and time comes first
  * @param evalSize held-out synthetic examples measured at the end
+ * @param initFrom weights to continue from (a checkpoint or a previous model), or null to start afresh
  */
 public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed, int steps, int batchSize,
-                          double learningRate, int checkpointEvery, double maxMinutes, int evalSize) {
+                          double learningRate, int checkpointEvery, double maxMinutes, int evalSize, Path initFrom) {
 
     /** The trainable models. */
     public enum Target { READER, DETECTOR }
@@ -26,7 +27,7 @@ public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed
     /** Defaults for a real run of {@code target}. */
     public static TrainConfig defaults(Target target, Path dataDir, Path outputDir) {
         return target == Target.READER
-                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 64, 1.5e-3, 500, 45, 2000)
-                : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 500, 30, 400);
+                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 64, 1.5e-3, 500, 45, 2000, null)
+                : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 500, 30, 400, null);
     }
 }

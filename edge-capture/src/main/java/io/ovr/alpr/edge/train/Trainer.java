@@ -24,14 +24,16 @@ public final class Trainer {
         };
     }
 
-    /** {@code Trainer reader|detector DATA_DIR OUT_DIR [maxMinutes] [steps] [seed]}. */
+    /** {@code Trainer reader|detector DATA_DIR OUT_DIR [maxMinutes] [steps] [seed] [learningRate] [initFrom]}. */
     public static void main(String[] args) throws Exception {
         TrainConfig.Target target = TrainConfig.Target.valueOf(args[0].toUpperCase(Locale.ROOT));
         TrainConfig d = TrainConfig.defaults(target, Path.of(args[1]), Path.of(args[2]));
         TrainConfig c = new TrainConfig(target, d.dataDir(), d.outputDir(),
                 args.length > 5 ? Long.parseLong(args[5]) : d.seed(),
-                args.length > 4 ? Integer.parseInt(args[4]) : d.steps(), d.batchSize(), d.learningRate(),
-                d.checkpointEvery(), args.length > 3 ? Double.parseDouble(args[3]) : d.maxMinutes(), d.evalSize());
+                args.length > 4 ? Integer.parseInt(args[4]) : d.steps(), d.batchSize(),
+                args.length > 6 ? Double.parseDouble(args[6]) : d.learningRate(),
+                d.checkpointEvery(), args.length > 3 ? Double.parseDouble(args[3]) : d.maxMinutes(), d.evalSize(),
+                args.length > 7 ? Path.of(args[7]) : null);
         TrainResult r = new Trainer(c).run();
         System.out.println(r);
     }

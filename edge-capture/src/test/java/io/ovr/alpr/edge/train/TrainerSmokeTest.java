@@ -21,7 +21,7 @@ class TrainerSmokeTest {
 
     @Test
     void shouldTrainTheReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16);
+        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null);
 
         TrainResult r = new Trainer(c).run();
 
@@ -38,7 +38,7 @@ class TrainerSmokeTest {
 
     @Test
     void shouldTrainTheDetectorForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2);
+        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null);
 
         TrainResult r = new Trainer(c).run();
 
