@@ -53,6 +53,11 @@ public final class PlateDetector {
         return net;
     }
 
+    /** An independent copy (own weights and workspaces) for another thread. */
+    public PlateDetector copy() {
+        return new PlateDetector(net.clone(), threshold);
+    }
+
     /** The plates in a frame, best first. */
     public List<Detection> detect(BufferedImage frame) {
         int h = inputHeight(frame.getWidth(), frame.getHeight());

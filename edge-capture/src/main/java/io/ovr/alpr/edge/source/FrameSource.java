@@ -14,6 +14,14 @@ public interface FrameSource extends AutoCloseable {
     void close() throws IOException;
 
     /**
+     * Whether consecutive frames show the same scene moments apart (video), so that plates can be
+     * tracked across them; false for a folder of unrelated images.
+     */
+    default boolean continuous() {
+        return true;
+    }
+
+    /**
      * Opens {@code spec}: a folder or image file ({@code .jpg}, {@code .png}) as images, anything
      * else (a video file, {@code rtsp://...}, {@code http://...}) through FFmpeg at {@code targetFps}.
      */

@@ -15,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DetectorBatches {
 
     static final int WIDTH = DetectorNet.INPUT_WIDTH;
-    static final int HEIGHT = 144;
-    static final double MIN_PLATE = 0.06;
+    static final int HEIGHT = 112;
+    static final double MIN_PLATE = 0.08;
     static final double MAX_PLATE = 0.6;
 
     private final SceneRenderer scenes;

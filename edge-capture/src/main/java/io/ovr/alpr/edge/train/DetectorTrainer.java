@@ -29,8 +29,8 @@ final class DetectorTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(DetectorTrainer.class);
     static final double THRESHOLD = 0.5;
     static final String DESCRIPTION = String.format(Locale.ROOT, """
-            Input: the frame scaled to %d px wide (%dx144 for 16:9), grey. Eight 3x3 convolutions
-            (12-24-24-48-48d2-48d2, stride 8, ReLU), 2x upsampling merged with the stride-4 features,
+            Input: the frame scaled to %d px wide (%dx112 for 16:9), grey. Six 3x3 convolutions
+            (8-16-16-32-32d2-32d2 channels, stride 8, ReLU), 2x upsampling merged with the stride-4 features,
             a 1x1 and a 3x3 convolution and a sigmoid per 4x4 cell (binary cross-entropy against
             the plate polygon). Boxes: cells above %.2f, 4-connected components of at least 3 cells,
             NMS at IoU 0.3.""", DetectorNet.INPUT_WIDTH, DetectorNet.INPUT_WIDTH, THRESHOLD);
@@ -51,6 +51,7 @@ final class DetectorTrainer {
         Map<String, Double> metrics = measure(new PlateDetector(net, THRESHOLD),
                 new DetectorBatches(new SceneRenderer(ReaderTrainer.heldOutSeed(config.seed()), bg, List.of())));
         metrics.put("steps", (double) steps);
+        metrics.put("total_steps", (double) net.getIterationCount());
         ModelCard.writeDetector(config, metrics, net.numParams(), DESCRIPTION);
         return new TrainResult(model, steps, metrics);
     }
@@ -70,7 +71,7 @@ final class DetectorTrainer {
         Progress progress = new Progress("detector");
         int step = 0;
         try {
-            while (step < config.steps() && progress.elapsedMinutes() < config.maxMinutes()) {
+            while (step < config.steps() && progress.elapsedMinutes() < config.maxMinutes() && !stopRequested()) {
                 net.fit(queue.take());
                 step++;
                 progress.step(step, config.batchSize(), net.score(), 50);
@@ -105,5 +106,9 @@ final class DetectorTrainer {
         m.put("synthetic_detection_rate", plates == 0 ? 0 : (double) found / plates);
         m.put("synthetic_false_per_image", (double) falses / Math.max(1, config.evalSize()));
         return m;
+    }
+
+    private boolean stopRequested() {
+        return Files.exists(config.outputDir().resolve(TrainConfig.STOP_FILE));
     }
 }

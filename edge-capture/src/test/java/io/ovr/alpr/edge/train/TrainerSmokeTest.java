@@ -20,8 +20,18 @@ class TrainerSmokeTest {
     Path out;
 
     @Test
-    void shouldTrainTheReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null);
+    void shouldTrainTheCtcReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
+        trainReader(TrainConfig.ReaderArchitecture.CTC);
+    }
+
+    @Test
+    void shouldTrainTheFixedSlotReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
+        trainReader(TrainConfig.ReaderArchitecture.SLOTS);
+    }
+
+    private void trainReader(TrainConfig.ReaderArchitecture architecture) throws Exception {
+        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null,
+                architecture);
 
         TrainResult r = new Trainer(c).run();
 
@@ -38,7 +48,8 @@ class TrainerSmokeTest {
 
     @Test
     void shouldTrainTheDetectorForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null);
+        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null,
+                TrainConfig.ReaderArchitecture.CTC);
 
         TrainResult r = new Trainer(c).run();
 
