@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Ctc {
 
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+    /** Frame log probability below which a class is not tried as an extension (p < 0.0005). */
+    private static final double MIN_LOG_PROB = Math.log(5e-4);
 
     private Ctc() {
     }
@@ -158,8 +160,8 @@ public final class Ctc {
                 merge(next, prefix, b.total() + frame[Alphabet.BLANK], NEG_INF);
                 char lastChar = prefix.isEmpty() ? 0 : prefix.charAt(prefix.length() - 1);
                 for (int c = 0; c < frame.length; c++) {
-                    if (c == Alphabet.BLANK) {
-                        continue;
+                    if (c == Alphabet.BLANK || frame[c] < MIN_LOG_PROB) {
+                        continue; // a class this unlikely in this frame cannot change the top candidates
                     }
                     char ch = Alphabet.charOf(c);
                     if (ch == lastChar) {
