@@ -30,6 +30,7 @@ public interface FrameSource extends AutoCloseable {
         if (p != null && (Files.isDirectory(p) || ImageSource.isImage(p))) {
             return new ImageSource(p);
         }
-        return new VideoSource(spec, targetFps, spec.contains("://") ? 10 : 0);
+        // a live stream is reopened (with backoff up to 30 s) however long it stays away; a file ends
+        return new VideoSource(spec, targetFps, spec.contains("://") ? Integer.MAX_VALUE : 0);
     }
 }

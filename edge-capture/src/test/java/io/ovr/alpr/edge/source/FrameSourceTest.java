@@ -56,6 +56,27 @@ class FrameSourceTest {
         }
     }
 
+    @Test
+    void shouldWaitForAStreamThatIsNotThereYetAndReadItOnceItAppears() throws Exception {
+        Path later = dir.resolve("later.mp4");
+        java.util.concurrent.CompletableFuture<CapturedFrame> first;
+        try (FrameSource source = FrameSource.open(later.toUri().toString().replace("file:/", "file:///"), 0)) {
+            first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return source.next();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            new VideoGenerator(new VideoGenerator.Config(dir.resolve("tmp.mp4"), 160, 96, 10, 1, 0.5, 5, null)).run();
+            Files.move(dir.resolve("tmp.mp4"), later);
+
+            org.awaitility.Awaitility.await("first frame after the source appeared")
+                    .atMost(java.time.Duration.ofSeconds(20)).until(first::isDone);
+            assertThat(first.get().image().getWidth()).isEqualTo(160);
+        }
+    }
+
     private static List<CapturedFrame> readAll(FrameSource source) throws Exception {
         List<CapturedFrame> out = new ArrayList<>();
         try (source) {
