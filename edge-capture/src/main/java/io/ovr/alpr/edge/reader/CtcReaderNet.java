@@ -36,16 +36,16 @@ public final class CtcReaderNet {
                 .graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.convolutional(ReaderNet.HEIGHT, ReaderNet.WIDTH, 1));
-        conv(b, "c1", 16, 3, 3, "in");
+        conv(b, "c1", 12, 3, 3, "in");
         pool(b, "p1", 2, 2, "c1");
-        conv(b, "c2", 32, 3, 3, "p1");
+        conv(b, "c2", 24, 3, 3, "p1");
         pool(b, "p2", 2, 2, "c2");
-        conv(b, "c3", 48, 3, 3, "p2");
+        conv(b, "c3", 32, 3, 3, "p2");
         pool(b, "p3", 2, 1, "c3");
-        conv(b, "c4", 64, 3, 3, "p3");
-        b.addLayer("c5", new ConvolutionLayer.Builder(ReaderNet.HEIGHT / 8, 1).nOut(96)
+        conv(b, "c4", 48, 3, 3, "p3");
+        b.addLayer("c5", new ConvolutionLayer.Builder(ReaderNet.HEIGHT / 8, 1).nOut(64)
                 .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build(), "c4");
-        conv(b, "c6", 96, 1, 3, "c5");
+        conv(b, "c6", 64, 1, 3, "c5");
         b.addLayer("logits", new ConvolutionLayer.Builder(1, 1).nOut(Alphabet.CLASSES).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER).build(), "c6");
         b.addLayer("out", new CnnLossLayer.Builder(new CtcLossFunction(FRAMES)).activation(Activation.IDENTITY).build(),

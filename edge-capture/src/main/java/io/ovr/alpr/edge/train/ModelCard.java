@@ -25,9 +25,9 @@ final class ModelCard {
 
     static final String CTC_DESCRIPTION = """
             Reads a whole grey plate crop (32x96, standardised per crop) without character
-            segmentation and without a fixed length: 3x3 convolutions of 16-32-48-64 channels (ReLU;
+            segmentation and without a fixed length: 3x3 convolutions of 12-24-32-48 channels (ReLU;
             2x2, 2x2 and 2x1 max pooling), a 4x1 convolution collapsing the height into 24 frames of
-            96 features, a 1x3 convolution for context along the plate, and per frame the logits of
+            64 features, a 1x3 convolution for context along the plate, and per frame the logits of
             37 classes (0-9, A-Z, CTC blank). Trained with CTC (the project's own forward-backward in
             `Ctc`, checked against finite differences). Text and top-N candidates come from a CTC
             prefix beam search; per-character confidences from the frames emitting each character.""";

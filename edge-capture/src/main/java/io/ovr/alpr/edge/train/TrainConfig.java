@@ -35,7 +35,7 @@ public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed
     /** Defaults for a real run of {@code target}. */
     public static TrainConfig defaults(Target target, Path dataDir, Path outputDir) {
         return target == Target.READER
-                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 64, 1.5e-3, 250, 45, 2000, null,
+                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 32, 1.5e-3, 250, 45, 2000, null,
                         ReaderArchitecture.CTC)
                 : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 250, 30, 400, null,
                         ReaderArchitecture.CTC);

@@ -60,7 +60,7 @@ class FrameSourceTest {
     void shouldWaitForAStreamThatIsNotThereYetAndReadItOnceItAppears() throws Exception {
         Path later = dir.resolve("later.mp4");
         java.util.concurrent.CompletableFuture<CapturedFrame> first;
-        try (FrameSource source = FrameSource.open(later.toUri().toString().replace("file:/", "file:///"), 0)) {
+        try (FrameSource source = FrameSource.open(later.toUri().toString(), 0)) {
             first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return source.next();
