@@ -63,7 +63,7 @@ final class EdgeBenchmark {
                 Files.isDirectory(backgrounds) ? backgrounds : null)).run();
         List<Result> out = new ArrayList<>();
         out.add(decodeOnly(video));
-        PlateDetector detector = PlateDetector.bundled(0.5);
+        PlateDetector detector = PlateDetector.bundled();
         PlateReader reader = PlateReader.bundled(5);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerConfig.forTests());
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1", 0);

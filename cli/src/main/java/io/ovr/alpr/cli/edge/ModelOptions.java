@@ -16,16 +16,18 @@ public final class ModelOptions {
             description = "Reader weights (env ALPR_READER_MODEL; default: the model shipped in the jar).")
     Path reader;
 
-    @Option(names = "--detection-threshold", defaultValue = "${env:ALPR_DETECTION_THRESHOLD:-0.5}",
-            description = "Plate probability a cell needs to count (env ALPR_DETECTION_THRESHOLD, default ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--detection-threshold", defaultValue = "${env:ALPR_DETECTION_THRESHOLD}",
+            description = "Plate probability a cell needs to count (env ALPR_DETECTION_THRESHOLD; default: the one "
+                    + "chosen when the shipped detector was trained).")
+    Double threshold;
 
     @Option(names = "--top-n", defaultValue = "${env:ALPR_TOP_N:-5}",
             description = "Candidates kept per read (env ALPR_TOP_N, default ${DEFAULT-VALUE}).")
     int topN;
 
     public PlateDetector detector() {
-        return detector == null ? PlateDetector.bundled(threshold) : PlateDetector.load(detector.toFile(), threshold);
+        double t = threshold != null ? threshold : PlateDetector.bundledThreshold();
+        return detector == null ? PlateDetector.bundled(t) : PlateDetector.load(detector.toFile(), t);
     }
 
     public PlateReader reader() {

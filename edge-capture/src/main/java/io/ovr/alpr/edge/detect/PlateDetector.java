@@ -30,6 +30,25 @@ public final class PlateDetector {
         this.threshold = threshold;
     }
 
+    /** The detector shipped in the jar with the threshold chosen when it was trained. */
+    public static PlateDetector bundled() {
+        return bundled(bundledThreshold());
+    }
+
+    /** The threshold in {@code /models/detector.properties}, chosen on held-out scenes at training; 0.5 without it. */
+    public static double bundledThreshold() {
+        try (InputStream in = PlateDetector.class.getResourceAsStream("/models/detector.properties")) {
+            if (in == null) {
+                return 0.5;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Double.parseDouble(p.getProperty("threshold", "0.5"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static PlateDetector bundled(double threshold) {
         try (InputStream in = PlateDetector.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

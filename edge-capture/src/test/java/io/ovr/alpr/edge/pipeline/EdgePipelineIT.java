@@ -82,7 +82,7 @@ class EdgePipelineIT {
                     dir.resolve("spool"), 64 << 20, true, Duration.ofSeconds(60)), registryClient(), store, meters);
                  FrameSource source = FrameSource.open(video.video().toString(), 0)) {
                 EdgePipeline pipeline = new EdgePipeline(new EdgePipeline.Config("gate-1", 2, 1, 0.05, 2, "it", "bundled"),
-                        PlateDetector.bundled(0.5), PlateReader.bundled(5), publishing.publisher()::submit, meters);
+                        PlateDetector.bundled(), PlateReader.bundled(5), publishing.publisher()::submit, meters);
                 stats = pipeline.run(source, 0, line -> { });
             }
 

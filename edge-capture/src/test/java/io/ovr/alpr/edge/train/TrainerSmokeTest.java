@@ -55,6 +55,7 @@ class TrainerSmokeTest {
 
         assertThat(r.steps()).isEqualTo(2);
         assertThat(out.resolve("detector-metrics.json")).exists();
+        assertThat(Files.readString(out.resolve("detector.properties"))).containsPattern("threshold=0\\.[2-7]");
         assertThat(Files.readString(out.resolve("detector-card.md"))).contains("AGPL-3.0", "synthetic_detection_rate");
         PlateDetector d = PlateDetector.load(out.resolve("detector.zip").toFile(), 0.5);
         assertThat(d.detect(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB)))
