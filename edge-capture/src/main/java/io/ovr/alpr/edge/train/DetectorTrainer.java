@@ -47,7 +47,7 @@ final class DetectorTrainer {
         Files.createDirectories(config.outputDir());
         Backgrounds bg = backgrounds();
         ComputationGraph net = Networks.initial(config, () -> DetectorNet.build(config.seed(), config.learningRate()));
-        int steps = fit(net, new DetectorBatches(new SceneRenderer(config.seed(), bg, realCrops(200_000))));
+        int steps = fit(net, new DetectorBatches(new SceneRenderer(config.seed(), bg, realCrops(200_000)), config.seed() + 1));
         Path model = config.outputDir().resolve("detector.zip");
         ModelSerializer.writeModel(net, model.toFile(), false);
         List<Scene> heldOut = heldOutScenes(bg);
@@ -94,7 +94,7 @@ final class DetectorTrainer {
 
     private List<Scene> heldOutScenes(Backgrounds bg) {
         DetectorBatches batches = new DetectorBatches(new SceneRenderer(ReaderTrainer.heldOutSeed(config.seed()), bg,
-                List.of()));
+                List.of()), config.seed());
         List<Scene> out = new java.util.ArrayList<>();
         for (int i = 0; i < config.evalSize(); i++) {
             out.add(batches.nextScene());

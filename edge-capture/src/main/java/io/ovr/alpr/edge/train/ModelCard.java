@@ -79,7 +79,9 @@ final class ModelCard {
                 ## Training
                 - seed %d, %s steps in all of batch %d, Adam lr %s, wall-clock budget of this run %s min
                 - scenes rendered by `SceneRenderer`: synthetic plates (and, 30%% of the time, real crops from
-                  plates-unlabelled) composited onto the 600 real backgrounds; 15%% of scenes have no plate
+                  plates-unlabelled) composited onto the 600 real backgrounds at 192x112, plates 8-60%% of the
+                  width; 15%% of scenes have no plate; trained on 96x56 windows (70%% around a plate), measured
+                  on whole held-out scenes
 
                 ## Measured (held-out synthetic scenes, never trained on)
                 %s
