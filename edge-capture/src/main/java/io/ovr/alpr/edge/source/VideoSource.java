@@ -39,6 +39,7 @@ final class VideoSource implements FrameSource {
     }
 
     private void open() throws IOException {
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
         if (url.startsWith("rtsp://")) {
             g.setOption("rtsp_transport", "tcp");
