@@ -140,9 +140,10 @@ public final class EdgePipeline {
                 long t0 = System.nanoTime();
                 CapturedFrame f = source.next();
                 if (f != null) {
-                    time("decode", System.nanoTime() - t0);
+                    long decode = System.nanoTime() - t0;
+                    time("decode", decode);
                     FrameWork w = workers.get(next++ % workers.size());
-                    inFlight.add(submit(pool, w, f));
+                    inFlight.add(submit(pool, w, f, decode));
                 }
                 while (!inFlight.isEmpty() && (f == null || inFlight.size() >= 2 * config.threads())) {
                     handle(inFlight.poll().get(), tracker, source.continuous(), published);
@@ -173,11 +174,11 @@ public final class EdgePipeline {
         return new Stats(frames, published[0], published[1], secs == 0 ? 0 : frames / secs, ms);
     }
 
-    private static Future<FrameWork.Result> submit(ExecutorService pool, FrameWork w, CapturedFrame f) {
+    private static Future<FrameWork.Result> submit(ExecutorService pool, FrameWork w, CapturedFrame f, long decode) {
         // frames go to the workers in turn; the lock keeps a worker's networks to one task at a time
         return pool.submit(() -> {
             synchronized (w) {
-                return w.process(f);
+                return w.process(f, decode);
             }
         });
     }
@@ -207,6 +208,7 @@ public final class EdgePipeline {
                     .setFrameNumber(f.index()).setWidth(f.image().getWidth()).setHeight(f.image().getHeight())
                     .setFrameKey(frameKey).setPlateCount(r.boxes().size()).setSampled(r.frameJpeg() == null)
                     .setEdgeHost(config.edgeHost())
+                    .setDecodeMs((float) (r.decodeNanos() / 1e6))
                     .build();
             sink.publish(new Outgoing(event, List.of(new Outgoing.Image(frameKey, "image/jpeg", jpeg))),
                     r.frameJpeg() != null);

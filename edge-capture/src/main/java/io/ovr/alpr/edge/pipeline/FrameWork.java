@@ -31,9 +31,10 @@ final class FrameWork {
      * @param detectNanos time spent detecting
      * @param readNanos time spent reading
      * @param encodeNanos time spent encoding the JPEG
+     * @param decodeNanos time the source took to decode the frame
      */
     record Result(CapturedFrame frame, List<Box> boxes, List<Reading> readings, List<BufferedImage> crops,
-                  byte[] frameJpeg, long detectNanos, long readNanos, long encodeNanos) {
+                  byte[] frameJpeg, long detectNanos, long readNanos, long encodeNanos, long decodeNanos) {
     }
 
     private final PlateDetector detector;
@@ -44,7 +45,7 @@ final class FrameWork {
         this.reader = reader;
     }
 
-    Result process(CapturedFrame f) {
+    Result process(CapturedFrame f, long decodeNanos) {
         long t0 = System.nanoTime();
         List<Box> boxes = new ArrayList<>();
         for (Detection d : detector.detect(f.image())) {
@@ -56,6 +57,6 @@ final class FrameWork {
         long t2 = System.nanoTime();
         byte[] jpeg = boxes.isEmpty() ? null : ImageOps.jpeg(f.image(), JPEG_QUALITY);
         long t3 = System.nanoTime();
-        return new Result(f, boxes, readings, crops, jpeg, t1 - t0, t2 - t1, t3 - t2);
+        return new Result(f, boxes, readings, crops, jpeg, t1 - t0, t2 - t1, t3 - t2, decodeNanos);
     }
 }
