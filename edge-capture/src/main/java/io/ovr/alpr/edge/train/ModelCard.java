@@ -52,7 +52,7 @@ final class ModelCard {
                 (class `io.ovr.alpr.edge.train.Trainer`).
 
                 ## Training
-                - seed %d, %s steps in all of batch %d, Adam lr %s, wall-clock budget of this run %s min
+                - seed %d, %s optimisation steps in all, batch %d, Adam learning rate %s
                 - synthetic plates rendered by `PlateRenderer` (45%% Brazilian grey/red, 10%% Mercosur,
                   20%% US, 25%% EU; perspective, lighting, blur, noise, JPEG) on the real backgrounds
                 - %d real Brazilian crops from plates-br-labelled (%.0f%% of each batch, augmented);
@@ -63,7 +63,7 @@ final class ModelCard {
                 """ + CREDIT,
                 c.architecture() == TrainConfig.ReaderArchitecture.CTC ? "CTC" : "fixed-slot multi-head classifier",
                 c.architecture() == TrainConfig.ReaderArchitecture.CTC ? CTC_DESCRIPTION : SLOTS_DESCRIPTION,
-                params, c.architecture().name().toLowerCase(Locale.ROOT), c.seed(), fmt(metrics.get("total_steps")), c.batchSize(), c.learningRate(), c.maxMinutes(),
+                params, c.architecture().name().toLowerCase(Locale.ROOT), c.seed(), fmt(metrics.get("total_steps")), c.batchSize(), c.learningRate(),
                 realTrain, ReaderTrainer.REAL_FRACTION * 100, realHoldout, ReaderTrainer.HOLDOUT_EVERY, table(metrics));
         write(c, "reader", body, metrics);
     }
@@ -77,7 +77,7 @@ final class ModelCard {
                 Parameters: %d. Trained by `alpr train detector` (class `io.ovr.alpr.edge.train.Trainer`).
 
                 ## Training
-                - seed %d, %s steps in all of batch %d, Adam lr %s, wall-clock budget of this run %s min
+                - seed %d, %s optimisation steps in all, batch %d, Adam learning rate %s
                 - scenes rendered by `SceneRenderer`: synthetic plates (and, 30%% of the time, real crops from
                   plates-unlabelled) composited onto the 600 real backgrounds at 192x112, plates 8-60%% of the
                   width; 15%% of scenes have no plate; trained on 96x56 windows (70%% around a plate), measured
@@ -87,7 +87,7 @@ final class ModelCard {
                 %s
                 """ + CREDIT,
                 description, params, c.seed(), fmt(metrics.get("total_steps")), c.batchSize(), c.learningRate(),
-                c.maxMinutes(), table(metrics));
+                table(metrics));
         write(c, "detector", body, metrics);
     }
 
