@@ -18,7 +18,7 @@ public final class ModelOptions {
 
     @Option(names = "--detection-threshold", defaultValue = "${env:ALPR_DETECTION_THRESHOLD}",
             description = "Plate probability a cell needs to count (env ALPR_DETECTION_THRESHOLD; default: the one "
-                    + "chosen when the shipped detector was trained).")
+                    + "chosen when the detector was trained, from detector.properties).")
     Double threshold;
 
     @Option(names = "--top-n", defaultValue = "${env:ALPR_TOP_N:-5}",
@@ -26,8 +26,11 @@ public final class ModelOptions {
     int topN;
 
     public PlateDetector detector() {
-        double t = threshold != null ? threshold : PlateDetector.bundledThreshold();
-        return detector == null ? PlateDetector.bundled(t) : PlateDetector.load(detector.toFile(), t);
+        if (detector == null) {
+            return PlateDetector.bundled(threshold != null ? threshold : PlateDetector.bundledThreshold());
+        }
+        return PlateDetector.load(detector.toFile(),
+                threshold != null ? threshold : PlateDetector.thresholdBeside(detector.toFile(), 0.5));
     }
 
     public PlateReader reader() {

@@ -49,6 +49,24 @@ public final class PlateDetector {
         }
     }
 
+    /**
+     * The threshold in the {@code detector.properties} beside a weights file, as {@code alpr train
+     * detector} writes it; {@code fallback} without one.
+     */
+    public static double thresholdBeside(File weights, double fallback) {
+        java.nio.file.Path props = weights.toPath().resolveSibling("detector.properties");
+        if (!java.nio.file.Files.exists(props)) {
+            return fallback;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(props)) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Double.parseDouble(p.getProperty("threshold", String.valueOf(fallback)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static PlateDetector bundled(double threshold) {
         try (InputStream in = PlateDetector.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
