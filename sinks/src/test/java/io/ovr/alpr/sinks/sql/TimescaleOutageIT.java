@@ -53,7 +53,7 @@ class TimescaleOutageIT {
 
                 assertThat(sink.isPaused()).isTrue();
                 await("caught up").atMost(Duration.ofSeconds(90)).until(() -> !sink.isPaused()
-                        && SinkTestSupport.caughtUp(fixtures.bootstrap(), "outage", AlprTopics.PLATES_ENRICHED));
+                        && SinkProgress.caughtUp(fixtures.bootstrap(), "outage", AlprTopics.PLATES_ENRICHED));
             }
             assertThat(events.count()).isEqualTo(600);
             assertThat(events.countEvents(during.stream().map(e -> java.util.UUID.fromString(e.getEventId()))

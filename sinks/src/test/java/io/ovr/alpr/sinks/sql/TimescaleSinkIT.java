@@ -206,7 +206,7 @@ class TimescaleSinkIT {
 
     /** Whether the sink's group has committed the end of every partition of the events topic. */
     private boolean committed(SinkRunner sink) {
-        return SinkTestSupport.caughtUp(fixtures.bootstrap(), sinkGroup(sink), AlprTopics.PLATES_ENRICHED);
+        return SinkProgress.caughtUp(fixtures.bootstrap(), sinkGroup(sink), AlprTopics.PLATES_ENRICHED);
     }
 
     private static String sinkGroup(SinkRunner sink) {

@@ -12,13 +12,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** Consumer-group progress checks for the sink tests. */
-final class SinkTestSupport {
+public final class SinkProgress {
 
-    private SinkTestSupport() {
+    private SinkProgress() {
     }
 
     /** Whether {@code group} has committed the end offset of every partition of {@code topic}. */
-    static boolean caughtUp(String bootstrap, String group, String topic) {
+    public static boolean caughtUp(String bootstrap, String group, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<TopicPartition> partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
