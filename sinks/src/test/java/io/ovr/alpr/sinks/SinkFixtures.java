@@ -64,6 +64,29 @@ public final class SinkFixtures implements AutoCloseable {
         broker.createTopics(1, AlprTopics.CAMERAS);
     }
 
+    /** Deletes and creates {@code topic} again (3 partitions), so a test reads only what it sends. */
+    public void recreate(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+            admin.deleteTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try {
+                    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)
+                            .configs(Map.of("retention.ms", "-1")))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100); // the deletion completes in the background
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot recreate " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A pass with {@code readCount} reads; captured_at (first read) stays fixed across its versions. */
     public static PlateEvent event(String eventId, String plate, Instant capturedAt, int readCount, float confidence) {
         return PlateEvent.newBuilder()

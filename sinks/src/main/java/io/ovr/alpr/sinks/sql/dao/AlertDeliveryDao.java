@@ -1,6 +1,7 @@
 package io.ovr.alpr.sinks.sql.dao;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -26,4 +27,14 @@ public interface AlertDeliveryDao {
     @SqlQuery("SELECT count(*) FROM alert_deliveries WHERE alert_id = :alertId AND channel = :channel"
             + " AND outcome = 'DELIVERED'")
     int deliveredCount(@Bind("alertId") UUID alertId, @Bind("channel") String channel);
+
+    /** DELIVERED or DEAD_LETTERED once the alert is done on the channel; empty while it is not. */
+    @SqlQuery("SELECT outcome FROM alert_deliveries WHERE alert_id = :alertId AND channel = :channel"
+            + " AND outcome IN ('DELIVERED', 'DEAD_LETTERED') ORDER BY id LIMIT 1")
+    Optional<String> finalOutcome(@Bind("alertId") UUID alertId, @Bind("channel") String channel);
+
+    /** Attempts made so far (failed and successful), across restarts. */
+    @SqlQuery("SELECT count(*) FROM alert_deliveries WHERE alert_id = :alertId AND channel = :channel"
+            + " AND outcome IN ('DELIVERED', 'FAILED')")
+    int attempts(@Bind("alertId") UUID alertId, @Bind("channel") String channel);
 }
