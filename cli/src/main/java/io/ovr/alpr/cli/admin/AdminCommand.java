@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code alpr admin ...}: one-off operations on a running cluster. */
-@Command(name = "admin", description = "Administration: topics, schemas.", mixinStandardHelpOptions = true,
-        subcommands = {AdminCommand.Topics.class, AdminCommand.Schemas.class})
+@Command(name = "admin", description = "Administration: topics, schemas, database.", mixinStandardHelpOptions = true,
+        subcommands = {AdminCommand.Topics.class, AdminCommand.Schemas.class, DbCommand.class})
 public final class AdminCommand {
 
     /** {@code alpr admin topics ...}. */

@@ -49,6 +49,9 @@ public final class SinkRunner implements AutoCloseable {
     private volatile Runnable afterWriteHook = () -> { };
     private long batchStartedNanos;
     private boolean paused;
+    private volatile long firstRecordNanos;
+    private volatile long lastCommitNanos;
+    private volatile long committedRecords;
 
     public SinkRunner(SinkConfig config, BatchWriter writer, DeadLetterPublisher deadLetters, MeterRegistry registry) {
         this(config, new KafkaConsumer<>(config.consumerProperties()), writer, deadLetters, registry);
@@ -76,6 +79,20 @@ public final class SinkRunner implements AutoCloseable {
 
     public String groupId() {
         return config.groupId();
+    }
+
+    /**
+     * Progress for benchmarks and health checks.
+     *
+     * @param committedRecords records written (or dead-lettered) and committed since start
+     * @param firstRecordNanos {@link System#nanoTime()} when the first records arrived, 0 before
+     * @param lastCommitNanos {@link System#nanoTime()} of the last commit, 0 before
+     */
+    public record Progress(long committedRecords, long firstRecordNanos, long lastCommitNanos) {
+    }
+
+    public Progress progress() {
+        return new Progress(committedRecords, firstRecordNanos, lastCommitNanos);
     }
 
     /** Whether the sink is paused, waiting for its target. */
@@ -155,6 +172,9 @@ public final class SinkRunner implements AutoCloseable {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
         if (!records.isEmpty() && batch.isEmpty()) {
             batchStartedNanos = System.nanoTime();
+            if (firstRecordNanos == 0) {
+                firstRecordNanos = batchStartedNanos;
+            }
         }
         records.forEach(batch::add);
     }
@@ -178,6 +198,8 @@ public final class SinkRunner implements AutoCloseable {
                     return;
                 }
                 commit(records);
+                lastCommitNanos = System.nanoTime();
+                committedRecords += records.size();
                 metrics.written.increment(result.written());
                 metrics.consumed.increment(records.size());
                 metrics.deadLettered.increment(result.rejected().size());

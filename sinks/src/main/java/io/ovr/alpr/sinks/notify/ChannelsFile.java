@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * The notifier channels from YAML. Secrets are named, not written: {@code secret-env},
  * {@code password-env} and {@code url-env} name environment variables; a literal
  * {@code secret} or {@code password} in the file is an error.
+ * Without {@code secret-env} a webhook's key is {@value #DEFAULT_SECRET_ENV}; with a
+ * {@code username} and no {@code password-env} the SMTP password is {@value #DEFAULT_PASSWORD_ENV}.
  *
  * <pre>
  * channels:
@@ -44,6 +46,11 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class ChannelsFile {
+
+    /** Where a webhook's HMAC key comes from when the channel names no {@code secret-env}. */
+    public static final String DEFAULT_SECRET_ENV = "ALPR_WEBHOOK_SECRET";
+    /** Where an SMTP password comes from when the channel has a username but no {@code password-env}. */
+    public static final String DEFAULT_PASSWORD_ENV = "ALPR_SMTP_PASSWORD";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -119,8 +126,10 @@ public final class ChannelsFile {
             }
             ChannelType kind = ChannelType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
             String resolvedUrl = urlEnv == null ? url : required(env, urlEnv);
-            String resolvedSecret = secretEnv == null ? null : required(env, secretEnv);
-            String resolvedPassword = passwordEnv == null ? null : required(env, passwordEnv);
+            String resolvedSecret = kind != ChannelType.WEBHOOK ? null
+                    : required(env, secretEnv == null ? DEFAULT_SECRET_ENV : secretEnv);
+            String resolvedPassword = username == null ? null
+                    : required(env, passwordEnv == null ? DEFAULT_PASSWORD_ENV : passwordEnv);
             int count = 60;
             Duration per = Duration.ofMinutes(1);
             if (rateLimit != null) {

@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
  * PlateEvents as lines of PostgreSQL's COPY text format, in the column order of
  * {@link #COLUMNS}: tab-separated, {@code \N} for null, backslash escapes.
  */
-final class PlateEventCopy {
+public final class PlateEventCopy {
 
-    static final List<String> COLUMNS = List.of("event_id", "read_id", "camera_id", "captured_at", "plate_text",
+    public static final List<String> COLUMNS = List.of("event_id", "read_id", "camera_id", "captured_at", "plate_text",
             "normalized", "folded", "confidence", "candidates", "region", "region_confidence", "vehicle_type",
             "vehicle_make", "vehicle_model", "vehicle_color", "frame_key", "crop_key", "image_url", "plate_image_url",
             "latency_ms", "camera_name", "camera_known", "site", "location", "latitude", "longitude", "heading",
             "edge_host", "model_version", "roi", "direction", "quality_score", "frame_number", "bbox_x", "bbox_y",
             "bbox_width", "bbox_height", "read_count", "first_seen", "last_seen", "processed_at");
 
-    static final String COLUMN_LIST = String.join(", ", COLUMNS);
+    public static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -29,12 +29,12 @@ final class PlateEventCopy {
     }
 
     /** Whether the event id is a canonical UUID (the column's type). */
-    static boolean validEventId(String eventId) {
+    public static boolean validEventId(String eventId) {
         return eventId != null && UUID.matcher(eventId).matches();
     }
 
     /** Appends one COPY line (with its newline) for {@code e}. */
-    static void append(StringBuilder out, PlateEvent e) {
+    public static void append(StringBuilder out, PlateEvent e) {
         text(out, e.getEventId()).append('\t');
         text(out, e.getReadId()).append('\t');
         text(out, e.getCameraId()).append('\t');
@@ -80,7 +80,7 @@ final class PlateEventCopy {
     }
 
     /** The candidates as a JSON array of {@code {"text": ..., "confidence": ...}}. */
-    static String candidates(List<PlateCandidate> candidates) {
+    public static String candidates(List<PlateCandidate> candidates) {
         StringBuilder json = new StringBuilder(32 * (candidates == null ? 0 : candidates.size()) + 2).append('[');
         if (candidates != null) {
             for (int i = 0; i < candidates.size(); i++) {

@@ -17,13 +17,18 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The timescale sink's writer: {@code alpr.plates.enriched} into {@code plate_events},
  * {@code alpr.alerts} into {@code alerts} and {@code alpr.cameras} into {@code cameras}, one
- * transaction per batch. Events are COPYed into a temporary staging table and upserted with
+ * transaction per batch. Passes not yet in the table are COPYed straight in; passes already
+ * there are COPYed into a temporary staging table and upserted with
  * {@code INSERT ... ON CONFLICT (event_id, captured_at) DO UPDATE}, which only replaces a row by a
  * later version of the pass (a higher {@code read_count}): replays change nothing, and a late
  * older version never overwrites a newer one. A batch the database refuses for its data is split
@@ -139,8 +145,20 @@ public final class TimescaleWriter implements BatchWriter {
         latest.values().forEach(e -> days.add(PartitionMaintenance.day(e.getCapturedAt())));
         partitions.ensureDays(days);
         try {
+            transaction(items, latest.values(), false);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            // another sink instance inserted one of these passes meanwhile: upsert all of them this time
+            transaction(items, latest.values(), true);
+        }
+    }
+
+    private void transaction(List<Item> items, Collection<PlateEvent> events, boolean upsertAll) throws SQLException {
+        try {
             database.jdbi().useTransaction(handle -> {
-                upsertEvents(handle.getConnection(), latest.values());
+                writeEvents(handle.getConnection(), events, upsertAll);
                 writeAlerts(handle, items);
                 writeCameras(handle, items);
             });
@@ -149,27 +167,78 @@ public final class TimescaleWriter implements BatchWriter {
         }
     }
 
-    private static void upsertEvents(Connection c, Iterable<PlateEvent> events) throws SQLException {
-        StringBuilder copy = new StringBuilder(64 * 1024);
-        int rows = 0;
-        for (PlateEvent e : events) {
-            PlateEventCopy.append(copy, e);
-            rows++;
-        }
-        if (rows == 0) {
+    /**
+     * Passes not in the table yet are COPYed straight into it (the common case: a first load is
+     * as fast as a raw COPY); passes already there go through the staging table and the upsert,
+     * which keeps the later version. A concurrent insert of the same pass surfaces as a unique
+     * violation, and the caller then upserts everything.
+     */
+    private static void writeEvents(Connection c, Collection<PlateEvent> events, boolean upsertAll)
+            throws SQLException {
+        if (events.isEmpty()) {
             return;
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE plate_events) ON COMMIT DELETE ROWS");
+        Set<String> present = upsertAll ? null : presentKeys(c, events);
+        List<PlateEvent> fresh = new ArrayList<>(events.size());
+        List<PlateEvent> known = new ArrayList<>();
+        for (PlateEvent e : events) {
+            (present == null || present.contains(key(e)) ? known : fresh).add(e);
         }
-        try (Reader in = new StringReader(copy.toString())) {
+        if (!fresh.isEmpty()) {
+            copy(c, fresh, "plate_events");
+        }
+        if (!known.isEmpty()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE plate_events) ON COMMIT DELETE ROWS");
+            }
+            copy(c, known, STAGE);
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(UPSERT);
+            }
+        }
+    }
+
+    /** The (event_id, captured_at) keys of {@code events} that the table holds already. */
+    private static Set<String> presentKeys(Connection c, Collection<PlateEvent> events) throws SQLException {
+        UUID[] ids = new UUID[events.size()];
+        Instant from = Instant.MAX;
+        Instant to = Instant.MIN;
+        int i = 0;
+        for (PlateEvent e : events) {
+            ids[i++] = UUID.fromString(e.getEventId());
+            from = e.getCapturedAt().isBefore(from) ? e.getCapturedAt() : from;
+            to = e.getCapturedAt().isAfter(to) ? e.getCapturedAt() : to;
+        }
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT event_id, captured_at FROM plate_events"
+                + " WHERE event_id = ANY (?) AND captured_at BETWEEN ? AND ?")) {
+            st.setArray(1, c.createArrayOf("uuid", ids));
+            st.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            st.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getObject(1, UUID.class) + "|"
+                            + rs.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli());
+                }
+            }
+        }
+        return present;
+    }
+
+    private static String key(PlateEvent e) {
+        return UUID.fromString(e.getEventId()) + "|" + e.getCapturedAt().toEpochMilli();
+    }
+
+    private static void copy(Connection c, List<PlateEvent> events, String table) throws SQLException {
+        StringBuilder text = new StringBuilder(events.size() * 640);
+        for (PlateEvent e : events) {
+            PlateEventCopy.append(text, e);
+        }
+        try (Reader in = new StringReader(text.toString())) {
             c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + STAGE + " (" + PlateEventCopy.COLUMN_LIST + ") FROM STDIN", in);
+                    .copyIn("COPY " + table + " (" + PlateEventCopy.COLUMN_LIST + ") FROM STDIN", in);
         } catch (IOException e) {
-            throw new SQLException("COPY into " + STAGE + " failed: " + e.getMessage(), "08000", e);
-        }
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(UPSERT);
+            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08000", e);
         }
     }
 
