@@ -48,8 +48,10 @@ final class SinkBenchCommand {
             print(out, r.insert(), r.copy());
             print(out, r.sink(), r.copy());
             print(out, r.replay(), r.copy());
-            out.printf("timescale sink / raw COPY: %.0f %% (target >= 80 %%); heap while sinking at most +%d MB above the start (garbage included)%n",
-                    100 * r.sink().perSecond() / r.copy().perSecond(), r.peakHeapMb());
+            out.printf("timescale sink / raw COPY: %.0f %% (target >= 80 %%)%n",
+                    100 * r.sink().perSecond() / r.copy().perSecond());
+            out.printf("heap while sinking: at most +%d MB above the start, garbage included (batch %,d)%n",
+                    r.peakHeapMb(), r.batch());
             out.flush();
             return 0;
         }
@@ -89,8 +91,10 @@ final class SinkBenchCommand {
                     r.batch(), rounds);
             print(out, r.bulk(), r.bulk());
             print(out, r.sink(), r.bulk());
-            out.printf("opensearch sink / raw bulk: %.0f %% (target >= 80 %%); heap while sinking at most +%d MB above the start (garbage included)%n",
-                    100 * r.sink().perSecond() / r.bulk().perSecond(), r.peakHeapMb());
+            out.printf("opensearch sink / raw bulk: %.0f %% (target >= 80 %%)%n",
+                    100 * r.sink().perSecond() / r.bulk().perSecond());
+            out.printf("heap while sinking: at most +%d MB above the start, garbage included (batch %,d)%n",
+                    r.peakHeapMb(), r.batch());
             out.flush();
             return 0;
         }
