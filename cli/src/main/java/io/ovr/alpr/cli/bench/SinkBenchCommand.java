@@ -50,8 +50,7 @@ final class SinkBenchCommand {
             print(out, r.replay(), r.copy());
             out.printf("timescale sink / raw COPY: %.0f %% (target >= 80 %%)%n",
                     100 * r.sink().perSecond() / r.copy().perSecond());
-            out.printf("heap while sinking: at most +%d MB above the start, garbage included (batch %,d)%n",
-                    r.peakHeapMb(), r.batch());
+            heap(out, r.peakHeapMb(), r.heap(), rows);
             out.flush();
             return 0;
         }
@@ -93,11 +92,16 @@ final class SinkBenchCommand {
             print(out, r.sink(), r.bulk());
             out.printf("opensearch sink / raw bulk: %.0f %% (target >= 80 %%)%n",
                     100 * r.sink().perSecond() / r.bulk().perSecond());
-            out.printf("heap while sinking: at most +%d MB above the start, garbage included (batch %,d)%n",
-                    r.peakHeapMb(), r.batch());
+            heap(out, r.peakHeapMb(), r.heap(), docs);
             out.flush();
             return 0;
         }
+    }
+
+    static void heap(PrintWriter out, long peakMb, TimescaleBenchmark.HeapProbe heap, int backlog) {
+        out.printf("heap in use while sinking (garbage included): at most +%d MB%n", peakMb);
+        out.printf("live heap while draining all %,d records: +%d MB with batches of %,d, +%d MB with batches of %,d%n",
+                backlog, heap.liveMb(), heap.batch(), heap.smallLiveMb(), heap.smallBatch());
     }
 
     static void print(PrintWriter out, SinkBenchSupport.Result r, SinkBenchSupport.Result baseline) {
