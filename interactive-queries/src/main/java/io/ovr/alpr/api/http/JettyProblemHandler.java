@@ -1,19 +1,18 @@
 package io.ovr.alpr.api.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ErrorHandler;
-import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors that Jetty answers before Javalin sees the request (a URI or headers too long, an
- * ambiguous or malformed path) as problem JSON too, without HTML and without stack traces.
+ * ambiguous or malformed path) as problem JSON too, whatever the client accepts, without HTML and
+ * without stack traces.
  */
 public final class JettyProblemHandler extends ErrorHandler {
 
@@ -26,22 +25,23 @@ public final class JettyProblemHandler extends ErrorHandler {
     }
 
     @Override
-    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-                                                 String contentType, List<Charset> charsets, int code,
-                                                 String message, Throwable cause) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(problems.bytes(problem(code, message))), callback);
-        return true;
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        return ByteBuffer.wrap(problems.bytes(problem(status, reason)));
-    }
-
-    private static Problem problem(int code, String message) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        int code = response.getStatus();
+        String message = request.getAttribute(ERROR_MESSAGE) instanceof String text ? text : null;
+        if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
+            code = http.getCode();
+            response.setStatus(code);
+            message = message == null ? http.getReason() : message;
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (HttpStatus.hasNoBody(code) || "HEAD".equals(request.getMethod())) {
+            callback.succeeded();
+            return true;
+        }
         String title = HttpStatus.getMessage(code);
-        return Problem.of(code, title == null ? "Error" : title, message == null ? title : message);
+        Problem problem = Problem.of(code, title == null ? "Error" : title, message == null ? title : message);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.write(true, ByteBuffer.wrap(problems.bytes(problem)), callback);
+        return true;
     }
 }
