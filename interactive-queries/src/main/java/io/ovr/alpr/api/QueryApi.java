@@ -30,6 +30,7 @@ import io.ovr.alpr.api.iq.LiveService;
 import io.ovr.alpr.api.iq.LocalStores;
 import io.ovr.alpr.api.iq.PeerClient;
 import io.ovr.alpr.api.iq.Placements;
+import io.ovr.alpr.api.iq.RestoringPartitions;
 import io.ovr.alpr.api.ops.ApiMetrics;
 import io.ovr.alpr.api.ops.OpsHandlers;
 import io.ovr.alpr.api.ops.ReadinessCheck;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * The query API of one streams instance: builds the services over the instance's
  * {@link KafkaStreams}, registers the route table on a Javalin server and runs it. The metrics
  * registry, the audit log and extra readiness checks are injected, so other components add
- * meters, a SQL audit table or database checks without touching this class.
+ * meters, a SQL audit table or database checks without touching this class. Create it before
+ * the streams start: it registers the streams' restore listener.
  */
 public final class QueryApi implements AutoCloseable {
 
@@ -148,7 +150,8 @@ public final class QueryApi implements AutoCloseable {
     }
 
     private static LiveHandlers live(ApiConfig config, Dependencies deps, ObjectMapper mapper, Params params) {
-        LiveService service = new LiveService(new LocalStores(deps.streams()), new Placements(deps.streams()),
+        LocalStores stores = new LocalStores(deps.streams(), RestoringPartitions.attach(deps.streams()));
+        LiveService service = new LiveService(stores, new Placements(deps.streams()),
                 new PeerClient(mapper, config.advertised(), config.peerTimeout()), deps.audit(), config.advertised(),
                 config.clock(), deps.metrics());
         return new LiveHandlers(service, new LiveQueries(params), params);

@@ -56,6 +56,10 @@ public final class LiveHandlers {
     public void plateLatest(Context ctx) {
         String plate = params.plate(ctx, "plate");
         LiveResult<Map<String, Object>> result = live.read(new PlateLatestQuery(plate), caller(ctx, true));
+        if (result.rows().isEmpty() && result.stale()) {
+            throw ApiException.unavailable("no sighting of " + plate + " in a standby replica, and the instance that"
+                    + " owns it cannot answer now, so its absence cannot be confirmed; retry shortly");
+        }
         if (result.rows().isEmpty()) {
             throw ApiException.notFound("no sighting of " + plate + " in the live store");
         }

@@ -26,17 +26,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads this instance's partitions of the query stores with IQv2. Every read names the partitions
  * it wants and whether a standby (or restoring) copy may answer; it hands each row to a sink and
- * returns the partitions that answered, so the caller knows what is still missing. Time ranges
- * are half-open: {@code [from, to)}.
+ * returns the partitions that answered, so the caller knows what is still missing. Partitions
+ * restoring from their changelog do not answer ({@link RestoringPartitions}). Time ranges are
+ * half-open: {@code [from, to)}.
  */
 public final class LocalStores {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStores.class);
 
     private final KafkaStreams streams;
+    private final RestoringPartitions restoring;
 
-    public LocalStores(KafkaStreams streams) {
+    public LocalStores(KafkaStreams streams, RestoringPartitions restoring) {
         this.streams = streams;
+        this.restoring = restoring;
     }
 
     public Set<Integer> latest(String plate, Set<Integer> partitions, boolean standby, Consumer<PlateEvent> sink) {
@@ -92,8 +95,13 @@ public final class LocalStores {
     }
 
     /** Runs one query on the given partitions; hands each successful partition's result to {@code each}. */
-    private <R> Set<Integer> run(String store, Query<R> query, Set<Integer> partitions, boolean standby,
+    private <R> Set<Integer> run(String store, Query<R> query, Set<Integer> wanted, boolean standby,
                                  Consumer<R> each) {
+        Set<Integer> partitions = new TreeSet<>(wanted);
+        partitions.removeIf(p -> restoring.isRestoring(store, p));
+        if (partitions.isEmpty()) {
+            return Set.of();
+        }
         StateQueryRequest<R> request = StateQueryRequest.inStore(store).withQuery(query).withPartitions(partitions);
         StateQueryResult<R> result;
         try {
