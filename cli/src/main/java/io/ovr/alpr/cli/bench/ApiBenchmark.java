@@ -32,6 +32,7 @@ import io.ovr.alpr.topology.TopologyConfig;
 import io.ovr.alpr.topology.runner.StreamsRunner;
 import io.ovr.alpr.topology.stores.QueryStores;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class ApiBenchmark {
 
     /** Everything measured. */
     record Report(List<FixedRateLoad.Result> results, int plates, int local, int remote, double iqP50Ms,
-                  double iqP99Ms, Path auditFile) {
+                  double iqP99Ms, Path auditFile, double loadBefore, double loadAfter) {
     }
 
     private static final int PARTITIONS = 4;
@@ -95,6 +96,7 @@ public final class ApiBenchmark {
     }
 
     Report run() throws Exception {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path dir = Files.createTempDirectory("alpr-bench-api-");
         Path auditFile = dir.resolve("audit.jsonl");
         auditToFile(auditFile);
@@ -125,7 +127,8 @@ public final class ApiBenchmark {
                 step("latest-plate lookups forwarded to the owner at " + rate + " req/s");
                 results.add(load.run("latest plate, forwarded", lookups(a, remote), KEY, rate, warmup, duration));
                 return new Report(results, all.size(), local.size(), remote.size(),
-                        FixedRateLoad.percentile(iq, 50), FixedRateLoad.percentile(iq, 99), auditFile);
+                        FixedRateLoad.percentile(iq, 50), FixedRateLoad.percentile(iq, 99), auditFile, loadBefore,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
     }

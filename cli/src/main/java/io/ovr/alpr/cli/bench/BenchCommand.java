@@ -127,8 +127,8 @@ public final class BenchCommand {
                 out.printf("%-30s %8d %10.0f %9.2f %9.2f %9.2f %9.1f %8d%n", r.name(), r.targetRate(),
                         r.achievedRate(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors());
             }
-            out.printf("latency from each request's intended send time (open loop); audit lines in %s%n",
-                    report.auditFile());
+            out.printf("latency from each request's intended send time (open loop); load average %.1f before, %.1f"
+                    + " after; audit lines in %s%n", report.loadBefore(), report.loadAfter(), report.auditFile());
             out.flush();
             return 0;
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * An open-loop HTTP load generator: requests leave at a fixed rate whatever the server does, and
  * each latency is measured from the request's intended send time, so a stalled server shows up as
  * latency instead of as fewer requests (no coordinated omission). HTTP/1.1 with keep-alive
- * connections (java.net.http opens as many as the concurrency needs).
+ * connections (java.net.http opens as many as the concurrency needs, up to {@value #MAX_IN_FLIGHT}).
  */
 final class FixedRateLoad {
 
@@ -25,8 +26,12 @@ final class FixedRateLoad {
                   double p99Ms, double p999Ms, double maxMs) {
     }
 
+    /** At most this many requests in flight (connections); beyond it sends wait, and the wait counts as latency. */
+    private static final int MAX_IN_FLIGHT = 256;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     /** Warms up (not recorded), then sends {@code rate * duration} requests cycling over {@code uris}. */
     Result run(String name, List<URI> uris, String apiKey, int rate, Duration warmup, Duration duration)
@@ -61,6 +66,7 @@ final class FixedRateLoad {
                 LockSupport.parkNanos(wait);
             }
             int index = i;
+            inFlight.acquire();
             client.sendAsync(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         long now = System.nanoTime();
@@ -71,6 +77,7 @@ final class FixedRateLoad {
                             micros[index] = (now - intended) / 1000;
                         }
                         lastDone.accumulateAndGet(now, Math::max);
+                        inFlight.release();
                         done.countDown();
                     });
         }

@@ -33,7 +33,7 @@ public final class HotlistEntries {
                 .setPriority(p)
                 .setListName(Text.check("list_name", listName, false, 100))
                 .setExpiresAt(expiresAt)
-                .setNotes(Text.check("notes", notes, false, 1000))
+                .setNotes(Text.multiline("notes", notes, 1000))
                 .setAddedBy(writtenBy)
                 .setAddedAt(now)
                 .build();

@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * the store's) it asks each partition's active instance: itself through {@link LocalStores}, the
  * others through {@link PeerClient}, in parallel. Partitions that no active instance answered
  * (an instance down, a rebalance in progress) are asked of a standby replica, this instance's own
- * first, and the answer is marked stale. When some partition still has no answer the query fails
+ * first, then the next standby when one cannot answer either, and the answer is marked stale. When some partition still has no answer the query fails
  * with 503 and Retry-After: an incomplete answer is never presented as complete.
  * Queries over plate data are written to the {@link AuditLog} before the answer leaves.
  */
 public final class LiveService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveService.class);
+    private static final int MAX_STANDBY_ROUNDS = 3;
 
     private final LocalStores stores;
     private final Placements placements;
@@ -63,8 +64,8 @@ public final class LiveService {
         List<Part<T>> parts = new ArrayList<>();
         Set<HostInfo> failed = new HashSet<>();
         collect(query, placement.activePlan(missing), false, caller, parts, missing, failed);
-        if (!missing.isEmpty()) {
-            collect(query, placement.standbyPlan(missing, self, failed), true, caller, parts, missing, failed);
+        for (int round = 0; round < MAX_STANDBY_ROUNDS && !missing.isEmpty(); round++) {
+            collect(query, placement.standbyPlan(missing, self, failed, round), true, caller, parts, missing, failed);
         }
         if (!missing.isEmpty()) {
             throw ApiException.unavailable("partitions " + missing + " of store " + query.store()
