@@ -74,6 +74,7 @@ public final class QueryApi implements AutoCloseable {
     private final ApiMetrics metrics;
     private final Javalin app;
     private final List<String> registered = new CopyOnWriteArrayList<>();
+    private final PeerClient peers;
     private final byte[] openApi;
 
     public QueryApi(ApiConfig config, Dependencies deps) {
@@ -81,7 +82,8 @@ public final class QueryApi implements AutoCloseable {
         ObjectMapper mapper = Json.mapper();
         Params params = new Params(config.clock());
         this.metrics = new ApiMetrics(deps.metrics(), deps.streams());
-        this.routes = ApiRoutes.table(live(config, deps, mapper, params), hotlist(deps, params, mapper),
+        this.peers = new PeerClient(mapper, config.advertised(), config.peerTimeout());
+        this.routes = ApiRoutes.table(live(config, deps, peers, params), hotlist(deps, params, mapper),
                 cameras(deps, params, mapper), ops(config, deps, params));
         this.openApi = document(routes, mapper);
         ProblemResponses problems = new ProblemResponses(mapper);
@@ -115,6 +117,7 @@ public final class QueryApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        peers.close();
         metrics.close();
     }
 
@@ -149,10 +152,10 @@ public final class QueryApi implements AutoCloseable {
         }
     }
 
-    private static LiveHandlers live(ApiConfig config, Dependencies deps, ObjectMapper mapper, Params params) {
+    private static LiveHandlers live(ApiConfig config, Dependencies deps, PeerClient peers, Params params) {
         LocalStores stores = new LocalStores(deps.streams(), RestoringPartitions.attach(deps.streams()));
         LiveService service = new LiveService(stores, new Placements(deps.streams()),
-                new PeerClient(mapper, config.advertised(), config.peerTimeout()), deps.audit(), config.advertised(),
+                peers, deps.audit(), config.advertised(),
                 config.clock(), deps.metrics());
         return new LiveHandlers(service, new LiveQueries(params), params);
     }

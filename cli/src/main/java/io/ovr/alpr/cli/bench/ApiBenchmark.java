@@ -75,7 +75,7 @@ public final class ApiBenchmark {
 
     /** Everything measured. */
     record Report(List<FixedRateLoad.Result> results, int plates, int local, int remote, double iqP50Ms,
-                  double iqP99Ms, Path auditFile, double loadBefore, double loadAfter) {
+                  double iqP99Ms, Path auditFile, double loadBefore, double loadAfter, double idleCpuMsPerSecond) {
     }
 
     private static final int PARTITIONS = 4;
@@ -117,8 +117,10 @@ public final class ApiBenchmark {
                     (owner(a, plate).equals(a.host) ? local : remote).add(plate);
                 }
                 long[] iq = inProcessLookups(a, local);
-                FixedRateLoad load = new FixedRateLoad();
+                step("CPU use without requests (subtracted from the per-request figures)");
+                double idle = FixedRateLoad.idleCpuNanosPerSecond(Duration.ofSeconds(5));
                 List<FixedRateLoad.Result> results = new ArrayList<>();
+                try (FixedRateLoad load = new FixedRateLoad(idle)) {
                 step("GET /health at " + rate + " req/s (HTTP baseline)");
                 results.add(load.run("HTTP baseline: GET /health", List.of(a.uri("/health")), KEY, rate, warmup,
                         duration));
@@ -126,9 +128,10 @@ public final class ApiBenchmark {
                 results.add(load.run("latest plate, local", lookups(a, local), KEY, rate, warmup, duration));
                 step("latest-plate lookups forwarded to the owner at " + rate + " req/s");
                 results.add(load.run("latest plate, forwarded", lookups(a, remote), KEY, rate, warmup, duration));
+                }
                 return new Report(results, all.size(), local.size(), remote.size(),
                         FixedRateLoad.percentile(iq, 50), FixedRateLoad.percentile(iq, 99), auditFile, loadBefore,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), idle / 1e6);
             }
         }
     }

@@ -121,14 +121,17 @@ public final class BenchCommand {
                     report.remote(), Runtime.getRuntime().availableProcessors());
             out.printf("in-process IQv2 lookup on A (no HTTP): p50 %.3f ms, p99 %.3f ms%n", report.iqP50Ms(),
                     report.iqP99Ms());
-            out.printf("%-30s %8s %10s %9s %9s %9s %9s %8s%n", "", "target/s", "achieved/s", "p50 ms", "p99 ms",
-                    "p99.9 ms", "max ms", "errors");
+            out.printf("%-30s %8s %10s %9s %9s %9s %9s %8s %11s%n", "", "target/s", "achieved/s", "p50 ms", "p99 ms",
+                    "p99.9 ms", "max ms", "errors", "CPU us/req");
             for (FixedRateLoad.Result r : report.results()) {
-                out.printf("%-30s %8d %10.0f %9.2f %9.2f %9.2f %9.1f %8d%n", r.name(), r.targetRate(),
-                        r.achievedRate(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors());
+                out.printf("%-30s %8d %10.0f %9.2f %9.2f %9.2f %9.1f %8d %11.0f%n", r.name(), r.targetRate(),
+                        r.achievedRate(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors(),
+                        r.cpuMicrosPerRequest());
             }
-            out.printf("latency from each request's intended send time (open loop); load average %.1f before, %.1f"
-                    + " after; audit lines in %s%n", report.loadBefore(), report.loadAfter(), report.auditFile());
+            out.printf("latency from each request's intended send time (open loop); CPU us/req: CPU time of the whole"
+                    + " JVM (client and servers) per request, less its idle use (%.0f ms/s); load average %.1f before,"
+                    + " %.1f after; audit lines in %s%n", report.idleCpuMsPerSecond(), report.loadBefore(),
+                    report.loadAfter(), report.auditFile());
             out.flush();
             return 0;
         }

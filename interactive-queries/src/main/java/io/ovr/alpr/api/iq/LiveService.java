@@ -87,27 +87,39 @@ public final class LiveService {
 
     private <T> void collect(LiveQuery<T> query, Map<HostInfo, Set<Integer>> plan, boolean standby, Caller caller,
                              List<Part<T>> parts, Set<Integer> missing, Set<HostInfo> failed) {
-        Map<HostInfo, CompletableFuture<Part<T>>> remote = new LinkedHashMap<>();
-        plan.forEach((host, partitions) -> {
-            if (!host.equals(self)) {
-                remote.put(host, peers.read(host, query, partitions, standby, caller));
+        List<HostInfo> remotes = plan.keySet().stream().filter(host -> !host.equals(self)).toList();
+        if (remotes.size() == 1 && !plan.containsKey(self)) {
+            HostInfo host = remotes.get(0);
+            try {
+                accept(peers.read(host, query, plan.get(host), standby, caller), plan.get(host), parts, missing);
+                count(query, "peer", standby);
+            } catch (RuntimeException e) {
+                peerFailed(query, host, plan.get(host), e, failed);
             }
-        });
+            return;
+        }
+        Map<HostInfo, CompletableFuture<Part<T>>> pending = new LinkedHashMap<>();
+        remotes.forEach(host -> pending.put(host, peers.readAsync(host, query, plan.get(host), standby, caller)));
         if (plan.containsKey(self)) {
             accept(query.read(stores, plan.get(self), standby, selfName), plan.get(self), parts, missing);
             count(query, "local", standby);
         }
-        remote.forEach((host, future) -> {
+        pending.forEach((host, future) -> {
             try {
                 accept(future.join(), plan.get(host), parts, missing);
                 count(query, "peer", standby);
             } catch (CompletionException e) {
-                failed.add(host);
-                meters.counter("alpr.api.peer.failures", "store", query.store()).increment();
-                LOG.warn("peer {}:{} did not answer {} for partitions {}: {}", host.host(), host.port(), query.kind(),
-                        plan.get(host), e.getCause() == null ? e.toString() : e.getCause().toString());
+                peerFailed(query, host, plan.get(host), e.getCause() == null ? e : e.getCause(), failed);
             }
         });
+    }
+
+    private void peerFailed(LiveQuery<?> query, HostInfo host, Set<Integer> partitions, Throwable cause,
+                            Set<HostInfo> failed) {
+        failed.add(host);
+        meters.counter("alpr.api.peer.failures", "store", query.store()).increment();
+        LOG.warn("peer {}:{} did not answer {} for partitions {}: {}", host.host(), host.port(), query.kind(),
+                partitions, cause.toString());
     }
 
     private static <T> void accept(Part<T> part, Set<Integer> asked, List<Part<T>> parts, Set<Integer> missing) {

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -24,8 +27,13 @@ import org.apache.kafka.streams.state.HostInfo;
  * connections. The request carries the hop header (the peer answers from its own state only and
  * never forwards again, so a request cannot loop), the caller's key, the request id and the client
  * address for the peer's audit entry.
+ * <p>
+ * Requests use the blocking {@code HttpClient#send}: {@code sendAsync} completes every response
+ * through {@code CompletableFuture}'s default executor, which on machines with fewer than three
+ * cores starts a new thread per response. Parallel requests (fan-out) run on a small pool of this
+ * client's own threads instead.
  */
-public final class PeerClient {
+public final class PeerClient implements AutoCloseable {
 
     /** Marks a request forwarded by a peer; names that peer. */
     public static final String HOP_HEADER = "X-Alpr-Hop";
@@ -34,21 +42,36 @@ public final class PeerClient {
     /** Path of the peer route; {@code {kind}} is the query kind. */
     public static final String PEER_PATH = "/internal/v1/live/";
 
+    private static final int FAN_OUT_THREADS = 8;
+
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final String self;
     private final Duration timeout;
+    private final ExecutorService fanOut;
 
     public PeerClient(ObjectMapper mapper, HostInfo self, Duration timeout) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.mapper = mapper;
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
+        AtomicInteger threads = new AtomicInteger();
+        this.fanOut = Executors.newFixedThreadPool(FAN_OUT_THREADS, task -> {
+            Thread thread = new Thread(task, "alpr-peer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Asks {@code peer} for its rows of {@code partitions}; completes exceptionally on any failure. */
-    public <T> CompletableFuture<Part<T>> read(HostInfo peer, LiveQuery<T> query, Set<Integer> partitions,
-                                               boolean standby, Caller caller) {
+    /** Asks {@code peer} on a pool thread, for fan-out; the future fails with the cause of any failure. */
+    public <T> CompletableFuture<Part<T>> readAsync(HostInfo peer, LiveQuery<T> query, Set<Integer> partitions,
+                                                    boolean standby, Caller caller) {
+        return CompletableFuture.supplyAsync(() -> read(peer, query, partitions, standby, caller), fanOut);
+    }
+
+    /** Asks {@code peer} for its rows of {@code partitions} on the calling thread; throws on any failure. */
+    public <T> Part<T> read(HostInfo peer, LiveQuery<T> query, Set<Integer> partitions, boolean standby,
+                            Caller caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(peer, query, partitions, standby, caller))
                 .timeout(timeout)
                 .header(HOP_HEADER, self)
@@ -57,8 +80,19 @@ public final class PeerClient {
                 .header(FORWARDED_FOR_HEADER, caller.client())
                 .header("Accept", "application/json")
                 .GET();
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> answer(peer, query, response));
+        try {
+            return answer(peer, query, http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("peer " + peer.host() + ":" + peer.port() + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking peer " + peer.host() + ":" + peer.port(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        fanOut.shutdownNow();
     }
 
     private <T> Part<T> answer(HostInfo peer, LiveQuery<T> query, HttpResponse<byte[]> response) {
