@@ -5,7 +5,11 @@ import static io.ovr.alpr.api.ApiNode.VIEWER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovr.alpr.devstack.KafkaBrokerExtension;
 import io.ovr.alpr.schema.PlateRead;
 import java.nio.file.Files;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two streams instances of the real topology (same application id, own state directories and API
@@ -45,6 +50,7 @@ class TwoInstanceIT {
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
     private static final String PURPOSE = "purpose=two-instance%20test";
     private static final Http HTTP = new Http();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static Cluster cluster;
     private static ApiNode a;
@@ -117,6 +123,35 @@ class TwoInstanceIT {
 
     @Test
     @Order(2)
+    void shouldAuditAForwardedLookupAtBothInstancesUnderOneRequestId() throws Exception {
+        String plate = OWNER.entrySet().stream().filter(e -> e.getValue().equals(b.name())).findFirst()
+                .orElseThrow().getKey();
+        Logger audit = (Logger) LoggerFactory.getLogger("alpr.audit");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        audit.addAppender(appender);
+        try {
+            Http.Reply reply = latest(a, plate);
+
+            assertThat(appender.list).hasSize(2);
+            Map<String, JsonNode> byInstance = new HashMap<>();
+            for (ILoggingEvent event : appender.list) {
+                JsonNode entry = MAPPER.readTree(event.getFormattedMessage());
+                byInstance.put(entry.path("instance").asText(), entry);
+                assertThat(entry.path("request_id").asText()).isEqualTo(reply.header("X-Request-Id"));
+                assertThat(entry.path("subject").asText()).isEqualTo(plate);
+                assertThat(entry.path("result_count").asInt()).isEqualTo(1);
+            }
+            assertThat(byInstance.get(a.name()).path("forwarded_by").isNull()).isTrue();
+            assertThat(byInstance.get(b.name()).path("forwarded_by").asText()).isEqualTo(a.name());
+            assertThat(byInstance.get(b.name()).path("client").asText()).isEqualTo("127.0.0.1 via " + a.name());
+        } finally {
+            audit.detachAppender(appender);
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldKeepAnsweringFromTheStandbyThenAsNewOwnerWhenOneInstanceStops() {
         List<String> ownedByB = OWNER.entrySet().stream().filter(e -> e.getValue().equals(b.name()))
                 .map(Map.Entry::getKey).toList();

@@ -15,7 +15,14 @@ public final class Callers {
     private Callers() {
     }
 
+    /** A client's request to a public route: the client is the connection's address. */
     public static Caller of(Context ctx, Optional<String> purpose) {
+        return new Caller(Authenticator.principal(ctx), Authenticator.presentedKey(ctx).orElse(""),
+                RequestIds.of(ctx), ctx.ip(), purpose, Optional.empty());
+    }
+
+    /** A peer's request: the client is the one the peer reports, recorded together with the peer. */
+    public static Caller ofPeer(Context ctx, Optional<String> purpose) {
         Optional<String> hop = Optional.ofNullable(ctx.header(PeerClient.HOP_HEADER)).filter(h -> PEER.matcher(h)
                 .matches());
         String client = hop.map(h -> forwardedFor(ctx) + " via " + h).orElse(ctx.ip());

@@ -92,7 +92,8 @@ public final class LiveHandlers {
 
     /** A peer's request: this instance's partitions only, never forwarded again. */
     public void peer(Context ctx) {
-        if (ctx.header(PeerClient.HOP_HEADER) == null) {
+        String hop = ctx.header(PeerClient.HOP_HEADER);
+        if (hop == null || hop.length() > 255) {
             throw ApiException.badRequest(PeerClient.HOP_HEADER, "peer routes need the " + PeerClient.HOP_HEADER
                     + " header naming the forwarding instance");
         }
@@ -105,8 +106,9 @@ public final class LiveHandlers {
 
     private <T> void reply(Context ctx, LiveQuery<T> query, Set<Integer> partitions) {
         boolean standby = params.bounded(ctx, "standby").map(Boolean::parseBoolean).orElse(false);
-        LiveResult<T> result = live.readLocal(query, partitions, standby, caller(ctx,
-                query.auditAction().isPresent()));
+        Optional<String> purpose = query.auditAction().isPresent() ? Optional.of(params.purpose(ctx))
+                : Optional.empty();
+        LiveResult<T> result = live.readLocal(query, partitions, standby, Callers.ofPeer(ctx, purpose));
         ctx.json(new PeerReply(result.rows(), result.partitions(), result.servedBy().first(), result.stale()));
     }
 
