@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code alpr admin ...}: one-off operations on a running cluster. */
-@Command(name = "admin", description = "Administration: topics, schemas, hotlist, API keys.",
+@Command(name = "admin", description = "Administration: topics, schemas, database, hotlist, API keys.",
         mixinStandardHelpOptions = true,
-        subcommands = {AdminCommand.Topics.class, AdminCommand.Schemas.class, AdminCommand.Hotlist.class,
+        subcommands = {AdminCommand.Topics.class, AdminCommand.Schemas.class, DbCommand.class, AdminCommand.Hotlist.class,
                 AdminCommand.ApiKey.class})
 public final class AdminCommand {
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code alpr bench ...}: benchmarks that compare against a baseline in the same run and print what they measured. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each with its baseline).",
-        subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class, BenchCommand.Api.class})
+        subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class, BenchCommand.Api.class,
+                SinkBenchCommand.class})
 public final class BenchCommand {
 
     /** {@code alpr bench topology}. */
