@@ -55,7 +55,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     public static EmbeddedOpenSearch start(Optional<Path> dataDir, int port) {
         Path dir = dataDir.orElseGet(EmbeddedOpenSearch::tempDir);
         EmbeddedOpenSearch node = new EmbeddedOpenSearch(dir, dataDir.isEmpty(),
-                port == 0 ? EmbeddedKafkaBroker.freePort() : port, "512m");
+                port == 0 ? EmbeddedKafkaBroker.freePort() : port, "1g");
         node.start();
         return node;
     }
@@ -125,7 +125,10 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + heap);
         cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseSerialGC");
+        // OpenSearch's own GC settings (its jvm.options): G1 with early marking
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("-XX:G1ReservePercent=25");
+        cmd.add("-XX:InitiatingHeapOccupancyPercent=30");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dlog4j2.disable.jmx=true");
         cmd.add("-cp");

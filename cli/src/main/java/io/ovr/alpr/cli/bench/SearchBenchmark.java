@@ -36,7 +36,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 final class SearchBenchmark {
 
     record Report(String where, int batch, SinkBenchSupport.Result bulk, SinkBenchSupport.Result sink,
-                  long peakHeapMb) {
+                  long peakHeapMb, TimescaleBenchmark.HeapProbe heap) {
     }
 
     private final int docs;
@@ -84,9 +84,7 @@ final class SearchBenchmark {
                     check(client, "raw bulk");
                     deleteIndices(client);
                     sinks.add(SinkBenchSupport.drain("opensearch sink (Kafka -> versioned bulk)",
-                            OpenSearchSink.create(OpenSearchSink.config(broker.bootstrapServers(), "bench-sink-" + round)
-                                    .withBatch(batch, Duration.ofMillis(200)), config, topics,
-                                    new SimpleMeterRegistry(), Duration.ofHours(1)), docs, peak));
+                            sink(broker, config, topics, "bench-sink-" + round, batch), docs, peak));
                     check(client, "sink");
                     deleteIndices(client);
                     progress("  bulk %,.0f/s, sink %,.0f/s", bulks.get(round - 1).perSecond(),
@@ -94,14 +92,29 @@ final class SearchBenchmark {
                 }
                 SinkBenchSupport.Result bulk = SinkBenchSupport.median(bulks);
                 SinkBenchSupport.Result sink = SinkBenchSupport.median(sinks);
+                int small = Math.max(1, batch / 10);
+                progress("live heap probes: sink with batches of %,d and %,d (GC every 250 ms, not timed)", batch,
+                        small);
+                long live = SinkBenchSupport.liveHeapMb(sink(broker, config, topics, "bench-heap-1", batch), docs);
+                deleteIndices(client);
+                long liveSmall = SinkBenchSupport.liveHeapMb(sink(broker, config, topics, "bench-heap-2", small), docs);
+                deleteIndices(client);
+                TimescaleBenchmark.HeapProbe heap = new TimescaleBenchmark.HeapProbe(batch, live, small, liveSmall);
                 return new Report(url == null ? "embedded OpenSearch 2.19.1 node" : url, batch, bulk, sink,
-                        peak.get() / (1024 * 1024));
+                        peak.get() / (1024 * 1024), heap);
             }
         } finally {
             if (node != null) {
                 node.close();
             }
         }
+    }
+
+    private static io.ovr.alpr.sinks.core.SinkRunner sink(EmbeddedKafkaBroker broker, OpenSearchConfig config,
+                                                          AlprTopics topics, String group, int batchSize) {
+        return OpenSearchSink.create(OpenSearchSink.config(broker.bootstrapServers(), group)
+                .withBatch(batchSize, Duration.ofMillis(200)), config, topics, new SimpleMeterRegistry(),
+                Duration.ofHours(1));
     }
 
     private void bulk(SearchClient client, List<PlateEvent> events) throws Exception {

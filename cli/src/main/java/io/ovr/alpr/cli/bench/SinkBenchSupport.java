@@ -84,6 +84,27 @@ final class SinkBenchSupport {
         }
     }
 
+    /**
+     * Drains the backlog with {@code sink} (not timed) while forcing a GC every 250 ms and reading
+     * the heap left in use: the most the sink holds live at once, above what was live before.
+     */
+    static long liveHeapMb(SinkRunner sink, long expected) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        long max = 0;
+        try (sink) {
+            sink.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            while (sink.progress().committedRecords() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                System.gc();
+                max = Math.max(max, memory.getHeapMemoryUsage().getUsed() - baseline);
+            }
+        }
+        return Math.max(0, max) / (1024 * 1024);
+    }
+
     /** The round with the median rate. */
     static Result median(List<Result> rounds) {
         List<Result> sorted = rounds.stream().sorted(java.util.Comparator.comparingDouble(Result::perSecond)).toList();

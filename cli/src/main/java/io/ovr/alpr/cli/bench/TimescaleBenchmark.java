@@ -47,7 +47,11 @@ import org.postgresql.PGConnection;
 final class TimescaleBenchmark {
 
     record Report(String where, int batch, SinkBenchSupport.Result copy, SinkBenchSupport.Result insert,
-                  SinkBenchSupport.Result sink, SinkBenchSupport.Result replay, long peakHeapMb) {
+                  SinkBenchSupport.Result sink, SinkBenchSupport.Result replay, long peakHeapMb, HeapProbe heap) {
+    }
+
+    /** Live heap (after GC) of the sink draining the whole backlog with two batch sizes. */
+    record HeapProbe(int batch, long liveMb, int smallBatch, long smallLiveMb) {
     }
 
     private final int rows;
@@ -114,14 +118,26 @@ final class TimescaleBenchmark {
                         TimescaleSink.create(config(broker, "bench-replay"), database, topics,
                                 new SimpleMeterRegistry(), Duration.ofHours(1)), rows, peak);
                 check(c, "replay");
+                int small = Math.max(1, batch / 10);
+                progress("live heap probes: replays with batches of %,d and %,d (GC every 250 ms, not timed)", batch,
+                        small);
+                long live = SinkBenchSupport.liveHeapMb(TimescaleSink.create(config(broker, "bench-heap-1", batch),
+                        database, topics, new SimpleMeterRegistry(), Duration.ofHours(1)), rows);
+                long liveSmall = SinkBenchSupport.liveHeapMb(TimescaleSink.create(config(broker, "bench-heap-2",
+                        small), database, topics, new SimpleMeterRegistry(), Duration.ofHours(1)), rows);
                 return new Report(where, batch, SinkBenchSupport.median(copies), SinkBenchSupport.median(inserts),
-                        SinkBenchSupport.median(sinks), replay, peak.get() / (1024 * 1024));
+                        SinkBenchSupport.median(sinks), replay, peak.get() / (1024 * 1024),
+                        new HeapProbe(batch, live, small, liveSmall));
             }
         }
     }
 
     private SinkConfig config(EmbeddedKafkaBroker broker, String group) {
-        return TimescaleSink.config(broker.bootstrapServers(), group).withBatch(batch, Duration.ofMillis(200));
+        return config(broker, group, batch);
+    }
+
+    private static SinkConfig config(EmbeddedKafkaBroker broker, String group, int batchSize) {
+        return TimescaleSink.config(broker.bootstrapServers(), group).withBatch(batchSize, Duration.ofMillis(200));
     }
 
     private void copy(Connection c, List<PlateEvent> events) throws Exception {

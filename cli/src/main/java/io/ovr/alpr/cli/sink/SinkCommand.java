@@ -43,14 +43,18 @@ public final class SinkCommand {
         return new AlprTopics(TopicsConfig.defaults(), registry.client(), SerdeOptions.values().withAutoRegister(false));
     }
 
-    /** Runs {@code sink} until SIGTERM or Ctrl-C, then closes it (and what it uses) cleanly. */
-    static void run(CommandLine.Model.CommandSpec spec, Lifecycle lifecycle, SinkRunner sink, String what)
+    /**
+     * Runs {@code sink} until SIGTERM or Ctrl-C, then closes it (and what it uses) cleanly; exits 1
+     * when the sink stopped on an unexpected error (its orchestrator restarts it).
+     */
+    static int run(CommandLine.Model.CommandSpec spec, Lifecycle lifecycle, SinkRunner sink, String what)
             throws InterruptedException {
-        lifecycle.add(sink).start();
+        lifecycle.add(sink).onFailure(lifecycle::requestStop).start();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("sink %s running (group %s): %s; SIGTERM or Ctrl-C stops it%n", sink.name(), sink.groupId(), what);
         out.flush();
         lifecycle.awaitStop(Optional.empty());
+        return sink.failure().isPresent() ? 1 : 0;
     }
 
     /** {@code alpr sink timescale}. */
@@ -91,9 +95,8 @@ public final class SinkCommand {
                 }
                 SinkRunner runner = TimescaleSink.create(sink.apply(TimescaleSink.config(kafka.bootstrapServers,
                         sink.group("timescale"))), database, topics(registry), meters, maintenanceInterval);
-                run(spec, lifecycle, runner, "into " + database.config());
+                return run(spec, lifecycle, runner, "into " + database.config());
             }
-            return 0;
         }
     }
 
@@ -126,9 +129,8 @@ public final class SinkCommand {
                 SinkRunner runner = OpenSearchSink.create(sink.apply(OpenSearchSink.config(kafka.bootstrapServers,
                         sink.group("opensearch"))), search.config(), topics(registry), new SimpleMeterRegistry(),
                         maintenanceInterval);
-                run(spec, lifecycle, runner, "into " + search.config());
+                return run(spec, lifecycle, runner, "into " + search.config());
             }
-            return 0;
         }
     }
 
@@ -174,10 +176,9 @@ public final class SinkCommand {
                 Database database = lifecycle.add(Database.connect(db.config(), "alpr-sink-alerts"));
                 SinkRunner runner = AlertsSink.create(sink.apply(AlertsSink.config(kafka.bootstrapServers,
                         sink.group("alerts"))), channels, database, topics(registry), new SimpleMeterRegistry());
-                run(spec, lifecycle, runner, channels.stream().map(c -> c.name() + " (" + c.type() + ")")
+                return run(spec, lifecycle, runner, channels.stream().map(c -> c.name() + " (" + c.type() + ")")
                         .collect(Collectors.joining(", ")));
             }
-            return 0;
         }
 
         private String secret(String variable) {

@@ -54,6 +54,7 @@ public final class OpenSearchNodeMain {
                 .put("discovery.type", "single-node")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", true)
+                .put("indices.breaker.total.use_real_memory", false)
                 .put("indices.id_field_data.enabled", true));
         runner.build(new OpenSearchRunner.Configs().basePath(basePath).numOfNode(1).baseHttpPort(httpPort - 1)
                 .clusterName(clusterName).printOnFailure());

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class SinkRunner implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean abortWithoutCommit;
     private volatile Runnable afterWriteHook = () -> { };
+    private volatile Runnable onFailure = () -> { };
+    private volatile RuntimeException failure;
     private long batchStartedNanos;
     private boolean paused;
     private volatile long firstRecordNanos;
@@ -93,6 +96,17 @@ public final class SinkRunner implements AutoCloseable {
 
     public Progress progress() {
         return new Progress(committedRecords, firstRecordNanos, lastCommitNanos);
+    }
+
+    /** Runs {@code action} (e.g. stopping the process) if the sink stops on an unexpected error. */
+    public SinkRunner onFailure(Runnable action) {
+        this.onFailure = action;
+        return this;
+    }
+
+    /** The unexpected error that stopped the sink, if one did. */
+    public java.util.Optional<RuntimeException> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** Whether the sink is paused, waiting for its target. */
@@ -158,12 +172,17 @@ public final class SinkRunner implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
-            LOG.error("sink {} stopped by an unexpected error", config.name(), e);
+            LOG.error("sink {} stopped by an unexpected error; its uncommitted records are re-delivered on restart",
+                    config.name(), e);
+            failure = e;
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(10));
             } finally {
                 stopped.countDown();
+                if (failure != null) {
+                    onFailure.run();
+                }
             }
         }
     }
@@ -242,6 +261,9 @@ public final class SinkRunner implements AutoCloseable {
             // the partitions moved on: their new owner re-reads from the last commit, and the idempotent write absorbs it
             LOG.info("sink {}: commit after rebalance refused ({}); the batch will be re-delivered", config.name(),
                     e.getMessage());
+        } catch (RetriableException e) {
+            // the broker is unreachable: write (idempotently) and commit again after a backoff
+            throw new TargetUnavailableException("offset commit failed: " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,8 @@ final class EmailNotifier implements Notifier {
         this.session = auth ? Session.getInstance(props, new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(config.username(), config.password() == null ? "" : config.password());
+                return new PasswordAuthentication(config.username(),
+                        config.password() == null ? "" : config.password());
             }
         }) : Session.getInstance(props);
     }

@@ -150,8 +150,8 @@ public final class PartitionMaintenance {
 
     private static void create(Connection c, LocalDate day) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + partitionName(day) + " PARTITION OF plate_events FOR VALUES FROM ('"
-                    + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+            st.execute("CREATE TABLE IF NOT EXISTS " + partitionName(day) + " PARTITION OF plate_events"
+                    + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
         } catch (SQLException e) {
             if (!"42P07".equals(e.getSQLState())) { // created meanwhile by another sink instance
                 throw e;

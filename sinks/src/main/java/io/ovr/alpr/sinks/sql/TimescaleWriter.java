@@ -35,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -71,7 +74,13 @@ public final class TimescaleWriter implements BatchWriter {
     private final Deserializer<Camera> cameras;
     private final Clock clock;
     private final Duration maintenanceInterval;
+    private final ExecutorService maintenance = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alpr-sink-timescale-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
     private Instant nextMaintenance = Instant.MIN;
+    private Future<?> maintenanceRun;
 
     public TimescaleWriter(Database database, AlprTopics topics, Clock clock, Duration maintenanceInterval) {
         this.database = database;
@@ -100,18 +109,29 @@ public final class TimescaleWriter implements BatchWriter {
         return new WriteResult(written, rejected);
     }
 
+    /**
+     * Starts the partition maintenance and the hourly refresh when due, on a thread of its own:
+     * a long refresh must not keep the sink from polling.
+     */
     @Override
     public void maintain() {
         Instant now = clock.instant();
-        if (now.isBefore(nextMaintenance)) {
+        if (now.isBefore(nextMaintenance) || (maintenanceRun != null && !maintenanceRun.isDone())) {
             return;
         }
         nextMaintenance = now.plus(maintenanceInterval);
-        try {
-            partitions.run(now);
-        } catch (SQLException e) {
-            throw new TargetUnavailableException("partition maintenance failed: " + e.getMessage(), e);
-        }
+        maintenanceRun = maintenance.submit(() -> {
+            try {
+                partitions.run(clock.instant());
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("partition maintenance failed, retried in {}: {}", maintenanceInterval, e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
     }
 
     /** Writes the records; on a data error splits them in halves until the records at fault are alone. */

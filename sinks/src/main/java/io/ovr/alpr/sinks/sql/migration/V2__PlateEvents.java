@@ -95,7 +95,8 @@ public final class V2__PlateEvents extends BaseJavaMigration {
                     + " chunk_time_interval => INTERVAL '1 day')");
             statements.addAll(INDEXES);
             statements.add("ALTER TABLE plate_events SET (timescaledb.compress,"
-                    + " timescaledb.compress_segmentby = 'camera_id', timescaledb.compress_orderby = 'captured_at DESC')");
+                    + " timescaledb.compress_segmentby = 'camera_id',"
+                    + " timescaledb.compress_orderby = 'captured_at DESC')");
             statements.add("SELECT add_compression_policy('plate_events', INTERVAL '" + compressAfterDays + " days')");
             if (retentionDays > 0) {
                 statements.add("SELECT add_retention_policy('plate_events', INTERVAL '" + retentionDays + " days')");
