@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.ovr.alpr.api.backend.Required;
 import io.ovr.alpr.api.backend.SqlStore;
 import io.ovr.alpr.api.http.Cursor;
+import io.ovr.alpr.api.http.Page;
 import io.ovr.alpr.api.http.Params;
-import io.ovr.alpr.api.http.Text;
 import io.ovr.alpr.api.http.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,16 +36,17 @@ public final class AuditHandlers {
     public void list(Context ctx) {
         TimeRange range = params.range(ctx, DEFAULT_SPAN, MAX_SPAN);
         Optional<Cursor> after = params.bounded(ctx, "cursor").map(raw -> Cursor.decode(raw, CURSOR, 2));
-        AuditFilter filter = new AuditFilter(range.from(), range.to(), params.bounded(ctx, "principal")
-                .map(p -> Text.check("principal", p, true, 200)), params.bounded(ctx, "plate")
-                .map(p -> params.plate("plate", p)), after.map(c -> c.instant(0)), after.map(c -> c.number(1)));
-        int limit = params.limit(ctx, DEFAULT_LIMIT, MAX_LIMIT);
+        AuditFilter filter = new AuditFilter(range.from(), range.to(), params.text(ctx, "principal", 200),
+                params.bounded(ctx, "plate").map(p -> params.plate("plate", p)), after.map(c -> c.instant(0)),
+                after.map(c -> c.number(1)));
+        Page<AuditRow> page = read(filter, params.limit(ctx, DEFAULT_LIMIT, MAX_LIMIT));
+        ctx.json(new AuditList(range.from(), range.to(), page.items().size(), page.items(), page.next()));
+    }
+
+    private Page<AuditRow> read(AuditFilter filter, int limit) {
         List<AuditRow> rows = sql.get().call(AuditQueries.class, "audit log", dao -> dao.page(filter.from(),
                 filter.to(), filter.sql(), filter.principal().orElse(null), filter.plate().orElse(null),
                 filter.afterAt().orElse(null), filter.afterId().orElse(null), limit + 1));
-        List<AuditRow> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? Cursor.of(CURSOR, page.get(limit - 1).at(), page.get(limit - 1).id())
-                .encode() : null;
-        ctx.json(new AuditList(range.from(), range.to(), page.size(), page, next));
+        return Page.of(rows, limit, row -> Cursor.of(CURSOR, row.at(), row.id()).encode());
     }
 }

@@ -3,6 +3,7 @@ package io.ovr.alpr.api.history;
 import io.javalin.http.Context;
 import io.ovr.alpr.api.audit.Auditor;
 import io.ovr.alpr.api.http.ApiException;
+import io.ovr.alpr.api.http.Page;
 import io.ovr.alpr.api.http.Params;
 import io.ovr.alpr.api.http.TimeRange;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.ovr.alpr.api.history;
 import io.ovr.alpr.api.backend.Required;
 import io.ovr.alpr.api.backend.SqlStore;
 import io.ovr.alpr.api.http.Cursor;
+import io.ovr.alpr.api.http.Page;
 import io.ovr.alpr.api.http.TimeRange;
 import java.time.Instant;
 import java.util.List;

@@ -22,6 +22,7 @@ public final class Cursor {
     public static final int MAX_LENGTH = 200;
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_\\-]{4,200}");
     private static final String SEPARATOR = "|";
+    private static final long LATEST_MICROS = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
 
     private final String kind;
     private final List<String> values;
@@ -69,13 +70,13 @@ public final class Cursor {
         return new Cursor(kind, List.of(parts).subList(1, parts.length));
     }
 
+    /** An instant between 1970 and 2200 (what any stored row can hold). */
     public Instant instant(int index) {
-        try {
-            long micros = Long.parseLong(values.get(index));
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+        long micros = number(index);
+        if (micros < 0 || micros > LATEST_MICROS) {
             throw invalid();
         }
+        return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000L);
     }
 
     public long number(int index) {

@@ -87,7 +87,21 @@ public final class Params {
 
     /** An optional site (free text as registered with the camera: at most 200 characters, no control characters). */
     public Optional<String> site(Context ctx, String name) {
-        return bounded(ctx, name).map(raw -> Text.check(name, raw, true, 200));
+        return text(ctx, name, 200);
+    }
+
+    /**
+     * An optional free-text filter value, taken as given (it is compared, never interpreted):
+     * at most {@code max} characters and no control characters anywhere.
+     */
+    public Optional<String> text(Context ctx, String name, int max) {
+        return bounded(ctx, name).map(raw -> {
+            if (raw.length() > max || CONTROL.matcher(raw).find()) {
+                throw ApiException.badRequest(name, name + " must be at most " + max
+                        + " characters without control characters");
+            }
+            return raw;
+        });
     }
 
     /** An optional region code such as {@code DE}, {@code US-CA}. */

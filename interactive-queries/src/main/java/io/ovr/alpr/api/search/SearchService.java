@@ -7,6 +7,7 @@ import io.ovr.alpr.api.http.Cursor;
 import io.ovr.alpr.sinks.search.EventIndex;
 import io.ovr.alpr.sinks.search.SearchClient;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class SearchService {
             r.index(EventIndex.ALIAS).ignoreUnavailable(true).allowNoIndices(true).timeout(TIMEOUT)
                     .query(SearchQueries.query(term, filters)).sort(SearchQueries.sort()).size(limit + 1)
                     .source(s -> s.filter(f -> f.includes(FIELDS))).trackTotalHits(t -> t.count(TRACK_TOTAL));
-            after.ifPresent(c -> r.searchAfter(FieldValue.of(c.number(0)), FieldValue.of(c.text(1))));
+            after.ifPresent(c -> r.searchAfter(FieldValue.of(c.instant(0).toEpochMilli()), FieldValue.of(c.text(1))));
             if (after.isEmpty()) {
                 r.aggregations(SearchQueries.CAMERAS, SearchQueries.facet("camera_id"))
                         .aggregations(SearchQueries.REGIONS, SearchQueries.facet("region"));
@@ -80,7 +81,7 @@ public final class SearchService {
         String next = null;
         if (hits.size() > limit) {
             List<FieldValue> sort = page.get(page.size() - 1).sort();
-            next = Cursor.of(CURSOR, sort.get(0).longValue(), sort.get(1).stringValue()).encode();
+            next = Cursor.of(CURSOR, Instant.ofEpochMilli(sort.get(0).longValue()), sort.get(1).stringValue()).encode();
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         String relation = response.hits().total() == null ? "eq"

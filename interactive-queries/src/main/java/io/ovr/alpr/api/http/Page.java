@@ -1,4 +1,4 @@
-package io.ovr.alpr.api.history;
+package io.ovr.alpr.api.http;
 
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +15,7 @@ public record Page<T>(List<T> items, String next) {
     }
 
     /** The first {@code limit} of {@code rows} (read as limit + 1), with a cursor when there were more. */
-    static <T> Page<T> of(List<T> rows, int limit, Function<T, String> cursor) {
+    public static <T> Page<T> of(List<T> rows, int limit, Function<T, String> cursor) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
