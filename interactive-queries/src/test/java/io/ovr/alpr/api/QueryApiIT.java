@@ -17,11 +17,13 @@ import io.ovr.alpr.api.admin.AdminWriter;
 import io.ovr.alpr.api.audit.LogAuditLog;
 import io.ovr.alpr.api.auth.PeerSignature;
 import io.ovr.alpr.api.http.Json;
+import io.ovr.alpr.api.iq.StandbyLag;
 import io.ovr.alpr.devstack.KafkaBrokerExtension;
 import io.ovr.alpr.processors.streams.PipelineCounters;
 import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.TopologyConfig;
+import io.ovr.alpr.topology.stores.QueryStores;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -179,6 +181,22 @@ class QueryApiIT {
             assertThat(reply.header("Retry-After")).as(path).isNull();
         });
         assertThat(HTTP.get(node.url("/ready"), null).json().path("checks").size()).as("streams only").isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetAStorePartitionAnswerAStandbyReadOnlyWhenItsMeasuredLagIsWithinTheBound() throws Exception {
+        StandbyLag bounded = new StandbyLag(node.runner.streams(), 0, Clock.systemUTC());
+        StandbyLag unbounded = new StandbyLag(node.runner.streams(), -1, Clock.systemUTC());
+        Topology topology = AlprTopology.build(TopologyConfig.defaults(), cluster.topics, new PipelineCounters());
+
+        assertThat(bounded.withinBound(QueryStores.PLATE_LATEST, 0)).as("caught up: lag 0").isTrue();
+        assertThat(bounded.withinBound(QueryStores.PLATE_LATEST, 99)).as("not held here: lag unknown").isFalse();
+        assertThat(unbounded.withinBound(QueryStores.PLATE_LATEST, 99)).isTrue();
+        try (KafkaStreams notStarted = new KafkaStreams(topology, StreamsSettings.defaults(cluster.bootstrap,
+                Files.createTempDirectory("alpr-api-lag-")).withApplicationId("alpr-api-lag").toProperties())) {
+            assertThat(new StandbyLag(notStarted, 1_000_000, Clock.systemUTC()).withinBound(QueryStores.PLATE_LATEST,
+                    0)).as("streams not running: lag unknown").isFalse();
+        }
     }
 
     @Test
