@@ -7,9 +7,13 @@ import io.ovr.alpr.api.auth.ApiKeys;
 import io.ovr.alpr.api.auth.Principal;
 import io.ovr.alpr.api.auth.Role;
 import io.ovr.alpr.devstack.KafkaBrokerExtension;
+import io.ovr.alpr.devstack.PostgresExtension;
 import io.ovr.alpr.serdes.registry.server.EmbeddedSchemaRegistry;
 import io.ovr.alpr.serdes.registry.server.InMemorySchemaLog;
 import io.ovr.alpr.serdes.topics.AlprTopics;
+import io.ovr.alpr.sinks.sql.Database;
+import io.ovr.alpr.sinks.sql.DatabaseConfig;
+import io.ovr.alpr.sinks.sql.Migrations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,6 +48,8 @@ class StreamsApiCommandsTest {
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = PostgresExtension.machineOrEmbedded();
 
     private static EmbeddedSchemaRegistry registry;
 
@@ -88,14 +94,20 @@ class StreamsApiCommandsTest {
     }
 
     @Test
-    void shouldRunStreamsWithItsQueryApiAdvertisedAsTheApplicationServer(@TempDir Path dir) throws Exception {
+    void shouldRunStreamsWithItsQueryApiAdvertisedAsTheApplicationServerAndItsHistoryAuditedInTheDatabase(
+            @TempDir Path dir) throws Exception {
+        try (Database database = Database.connect(DatabaseConfig.of(POSTGRES.jdbcUrl()), "cli-it")) {
+            new Migrations(database.dataSource(), database.config()).migrate();
+        }
         int port = freePort();
         StringWriter out = new StringWriter();
         Thread streams = new Thread(() -> AlprCommand.commandLine().setOut(new PrintWriter(out))
                 .setErr(new PrintWriter(new StringWriter())).execute("streams", "--bootstrap-servers",
                         KAFKA.bootstrapServers(), "--registry-url", registry.url(), "--state-dir", dir.toString(),
                         "--application-id", "alpr-cli-api-it", "--api-port", Integer.toString(port), "--api-bind",
-                        "127.0.0.1", "--advertised-host", "127.0.0.1", "--api-keys", "ci:viewer:ci-key-0123456789"),
+                        "127.0.0.1", "--advertised-host", "127.0.0.1", "--api-keys",
+                        "ci:viewer:ci-key-0123456789,det:investigator:det-key-0123456789", "--db-url",
+                        POSTGRES.jdbcUrl()),
                 "alpr-streams-under-test");
         streams.start();
         try {
@@ -103,15 +115,32 @@ class StreamsApiCommandsTest {
             await("ready").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                     get(http, port, "/ready", null).statusCode() == 200);
             String instances = get(http, port, "/api/v1/instances", "ci-key-0123456789").body();
+            HttpResponse<String> history = get(http, port, "/api/v1/events?plate=AB123&purpose=cli%20test",
+                    "det-key-0123456789");
+            HttpResponse<String> search = get(http, port, "/api/v1/search?q=AB123&purpose=cli%20test",
+                    "det-key-0123456789");
 
             assertThat(instances).contains("\"instance\":\"127.0.0.1:" + port + "\"", "\"self\":true");
             assertThat(get(http, port, "/api/v1/instances", null).statusCode()).isEqualTo(401);
-            assertThat(out.toString()).contains("query API on 127.0.0.1:" + port, "advertised as 127.0.0.1:" + port);
+            assertThat(get(http, port, "/ready", null).body()).contains("\"postgresql\"");
+            assertThat(history.statusCode()).isEqualTo(200);
+            assertThat(search.statusCode()).as("no --opensearch-url").isEqualTo(503);
+            assertThat(search.body()).contains("--opensearch-url");
+            assertThat(auditRows("cli test")).as("the SQL audit log replaces the log file").isEqualTo(1);
+            assertThat(out.toString()).contains("query API on 127.0.0.1:" + port, "advertised as 127.0.0.1:" + port,
+                    "history and SQL audit on", "no search", "no images");
         } finally {
             streams.interrupt();
             streams.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(streams.isAlive()).isFalse();
+    }
+
+    private static long auditRows(String purpose) throws Exception {
+        try (Database database = Database.connect(DatabaseConfig.of(POSTGRES.jdbcUrl()), "cli-it-check")) {
+            return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM query_audit WHERE purpose = :p"
+                    + " AND action = 'history.plate'").bind("p", purpose).mapTo(Long.class).one());
+        }
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path, String key) throws Exception {

@@ -3,7 +3,9 @@ package io.ovr.alpr.api;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ovr.alpr.api.admin.AdminWriter;
+import io.ovr.alpr.api.audit.AuditLog;
 import io.ovr.alpr.api.audit.LogAuditLog;
+import io.ovr.alpr.api.backend.Backends;
 import io.ovr.alpr.api.auth.ApiKeys;
 import io.ovr.alpr.api.http.Json;
 import io.ovr.alpr.processors.streams.PipelineCounters;
@@ -49,8 +51,14 @@ final class ApiNode implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts streams and API; returns without waiting for RUNNING. */
+    /** Starts streams and API (live state only, audit to the log); returns without waiting for RUNNING. */
     static ApiNode start(String bootstrap, AlprTopics topics, Path stateDir, int standbyReplicas) {
+        return start(bootstrap, topics, stateDir, standbyReplicas, new LogAuditLog(Json.mapper()), Backends.none());
+    }
+
+    /** Starts streams and API with these stores and audit log; returns without waiting for RUNNING. */
+    static ApiNode start(String bootstrap, AlprTopics topics, Path stateDir, int standbyReplicas, AuditLog audit,
+                         Backends backends) {
         HostInfo host = new HostInfo("127.0.0.1", freePort());
         Topology topology = AlprTopology.build(TopologyConfig.defaults(), topics, new PipelineCounters());
         StreamsSettings settings = StreamsSettings.defaults(bootstrap, stateDir).withApplicationId("alpr-api-it")
@@ -59,7 +67,7 @@ final class ApiNode implements AutoCloseable {
         AdminWriter writer = new AdminWriter(bootstrap, topics);
         QueryApi api = new QueryApi(ApiConfig.of("127.0.0.1", host, KEYS), new QueryApi.Dependencies(
                 runner.streams(), topology.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new LogAuditLog(Json.mapper()), List.of())).start();
+                audit, List.of(), backends)).start();
         runner.start();
         return new ApiNode(runner, api, writer, host);
     }

@@ -15,14 +15,18 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ovr.alpr.api.admin.AdminWriter;
 import io.ovr.alpr.api.audit.LogAuditLog;
+import io.ovr.alpr.api.auth.PeerSignature;
 import io.ovr.alpr.api.http.Json;
+import io.ovr.alpr.api.iq.StandbyLag;
 import io.ovr.alpr.devstack.KafkaBrokerExtension;
 import io.ovr.alpr.processors.streams.PipelineCounters;
 import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.TopologyConfig;
+import io.ovr.alpr.topology.stores.QueryStores;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -139,9 +144,59 @@ class QueryApiIT {
         assertThat(camA.path("total_reads").asLong()).isEqualTo(3);
         assertThat(camA.path("counts").size()).isEqualTo(2);
         assertThat(all.path("total_reads").asLong()).isEqualTo(5);
+        assertThat(all.path("truncated").asBoolean()).isFalse();
         assertThat(StreamSupport.stream(all.path("counts").spliterator(), false)
                 .filter(c -> c.path("camera_id").asText().equals("cam-b")).mapToLong(c -> c.path("reads").asLong())
                 .sum()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSayWhenAllCameraCountsAreCutAtTheLimit() {
+        String range = "from=" + T0.minusSeconds(60) + "&to=" + T0.plusSeconds(600);
+        JsonNode cut = HTTP.get(node.url("/api/v1/counts?limit=2&" + range), VIEWER_KEY).json();
+        JsonNode exact = HTTP.get(node.url("/api/v1/counts?limit=4&" + range), VIEWER_KEY).json();
+
+        assertThat(cut.path("count").asInt()).isEqualTo(2);
+        assertThat(cut.path("truncated").asBoolean()).isTrue();
+        assertThat(exact.path("count").asInt()).as("cam-a has 2 minutes, cam-b 2").isEqualTo(4);
+        assertThat(exact.path("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldAnswerHistorySearchImagesAndAuditWith503NamingTheOptionWhenNoStoreIsConfigured() {
+        Map<String, String> routes = Map.of(
+                "/api/v1/events?plate=AB123CD&" + PURPOSE, "--db-url",
+                "/api/v1/events/0b6f9c1e-7d1a-4c1e-9d7e-2a4b5c6d7e8f?" + PURPOSE, "--db-url",
+                "/api/v1/alerts?" + PURPOSE, "--db-url",
+                "/api/v1/stats/hourly", "--db-url",
+                "/api/v1/admin/audit", "--db-url",
+                "/api/v1/search?q=AB123CD&" + PURPOSE, "--opensearch-url",
+                "/api/v1/events/0b6f9c1e-7d1a-4c1e-9d7e-2a4b5c6d7e8f/image?" + PURPOSE, "--s3-endpoint");
+        routes.forEach((path, option) -> {
+            Http.Reply reply = HTTP.get(node.url(path), ADMIN_KEY);
+            assertThat(reply.status()).as(path).isEqualTo(503);
+            assertThat(reply.isProblem()).as(path).isTrue();
+            assertThat(reply.json().path("title").asText()).as(path).isEqualTo("Not configured");
+            assertThat(reply.json().path("detail").asText()).as(path).contains(option);
+            assertThat(reply.header("Retry-After")).as(path).isNull();
+        });
+        assertThat(HTTP.get(node.url("/ready"), null).json().path("checks").size()).as("streams only").isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetAStorePartitionAnswerAStandbyReadOnlyWhenItsMeasuredLagIsWithinTheBound() throws Exception {
+        StandbyLag bounded = new StandbyLag(node.runner.streams(), 0, Clock.systemUTC());
+        StandbyLag unbounded = new StandbyLag(node.runner.streams(), -1, Clock.systemUTC());
+        Topology topology = AlprTopology.build(TopologyConfig.defaults(), cluster.topics, new PipelineCounters());
+
+        assertThat(bounded.withinBound(QueryStores.PLATE_LATEST, 0)).as("caught up: lag 0").isTrue();
+        assertThat(bounded.withinBound(QueryStores.PLATE_LATEST, 99)).as("not held here: lag unknown").isFalse();
+        assertThat(unbounded.withinBound(QueryStores.PLATE_LATEST, 99)).isTrue();
+        try (KafkaStreams notStarted = new KafkaStreams(topology, StreamsSettings.defaults(cluster.bootstrap,
+                Files.createTempDirectory("alpr-api-lag-")).withApplicationId("alpr-api-lag").toProperties())) {
+            assertThat(new StandbyLag(notStarted, 1_000_000, Clock.systemUTC()).withinBound(QueryStores.PLATE_LATEST,
+                    0)).as("streams not running: lag unknown").isFalse();
+        }
     }
 
     @Test
@@ -180,13 +235,13 @@ class QueryApiIT {
             assertThat(entry.path("principal").asText()).isEqualTo("detective");
             assertThat(entry.path("role").asText()).isEqualTo("investigator");
             assertThat(entry.path("action").asText()).isEqualTo("plate.passes");
-            assertThat(entry.path("subject").asText()).startsWith("AB123CD ");
+            assertThat(entry.path("plate").asText()).isEqualTo("AB123CD");
+            assertThat(entry.path("query").asText()).startsWith("AB123CD ");
             assertThat(entry.path("purpose").asText()).isEqualTo("case 77 burglary");
-            assertThat(entry.path("result_count").asInt()).isEqualTo(3);
+            assertThat(entry.path("results").asInt()).isEqualTo(3);
             assertThat(entry.path("client").asText()).isEqualTo("127.0.0.1");
             assertThat(entry.path("instance").asText()).isEqualTo(node.name());
             assertThat(entry.path("request_id").asText()).isEqualTo(reply.header("X-Request-Id"));
-            assertThat(entry.path("forwarded_by").isNull()).isTrue();
         } finally {
             audit.detachAppender(appender);
         }
@@ -423,17 +478,37 @@ class QueryApiIT {
     }
 
     @Test
-    void shouldServeThePeerRouteOnlyWithTheHopHeaderAndOnlyFromLocalPartitions() {
-        String path = "/internal/v1/live/plate-latest?key=AB123CD&partitions=0,1,2&" + PURPOSE;
-        Http.Reply peer = HTTP.send(Http.request(node.url(path), INVESTIGATOR_KEY).header("X-Alpr-Hop", "10.0.0.9:8000")
-                .GET());
-        Http.Reply viewer = HTTP.send(Http.request(node.url(path), VIEWER_KEY).header("X-Alpr-Hop", "10.0.0.9:8000")
-                .GET());
+    void shouldServeThePeerRouteOnlyToSignedRequestsAndOnlyFromLocalPartitions() {
+        String path = "/internal/v1/live/plate-latest";
+        String query = "key=AB123CD&partitions=0,1,2&" + PURPOSE;
+        Http.Reply signed = peerRequest(path, query, INVESTIGATOR_KEY, true);
+        Http.Reply unsigned = peerRequest(path, query, INVESTIGATOR_KEY, false);
+        Http.Reply viewer = peerRequest(path, query, VIEWER_KEY, true);
+        Http.Reply tampered = HTTP.send(Http.request(node.url(path + "?" + query.replace("AB123CD", "XY999")),
+                INVESTIGATOR_KEY).header("X-Alpr-Hop", "10.0.0.9:8000").header("X-Request-Id", "peer-test-0001")
+                .header(PeerSignature.HEADER, signature(path, query, INVESTIGATOR_KEY)).GET());
 
-        assertThat(peer.status()).isEqualTo(200);
-        assertThat(peer.json().path("rows").size()).isEqualTo(1);
-        assertThat(peer.json().path("partitions").toString()).isEqualTo("[0,1,2]");
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.json().path("rows").size()).isEqualTo(1);
+        assertThat(signed.json().path("partitions").toString()).isEqualTo("[0,1,2]");
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(unsigned.isProblem()).isTrue();
+        assertThat(tampered.status()).as("a signature covers the query it was made for").isEqualTo(403);
         assertThat(viewer.status()).isEqualTo(403);
+    }
+
+    private static Http.Reply peerRequest(String path, String query, String key, boolean signed) {
+        HttpRequest.Builder request = Http.request(node.url(path + "?" + query), key)
+                .header("X-Alpr-Hop", "10.0.0.9:8000").header("X-Request-Id", "peer-test-0001");
+        if (signed) {
+            request.header(PeerSignature.HEADER, signature(path, query, key));
+        }
+        return HTTP.send(request.GET());
+    }
+
+    private static String signature(String path, String query, String key) {
+        return PeerSignature.of(Optional.empty(), ApiNode.KEYS, Clock.systemUTC()).sign(new PeerSignature.Signed(
+                path, query, "peer-test-0001", "10.0.0.9:8000", null, key));
     }
 
     @Test

@@ -5,13 +5,16 @@ import static io.ovr.alpr.api.ApiNode.VIEWER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovr.alpr.api.audit.SqlAuditLog;
+import io.ovr.alpr.api.backend.Backends;
+import io.ovr.alpr.api.backend.SqlStore;
 import io.ovr.alpr.devstack.KafkaBrokerExtension;
+import io.ovr.alpr.devstack.PostgresExtension;
 import io.ovr.alpr.schema.PlateRead;
+import io.ovr.alpr.sinks.sql.Database;
+import io.ovr.alpr.sinks.sql.DatabaseConfig;
+import io.ovr.alpr.sinks.sql.Migrations;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -31,13 +35,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * Two streams instances of the real topology (same application id, own state directories and API
  * ports, one standby replica) share four partitions: every plate is answered correctly by both,
  * forwarded over HTTP to the owner where needed, and when one instance stops the other keeps
  * answering, first from its standby replicas (marked stale), then as the new owner; never a 500.
+ * Both write their audit rows to one PostgreSQL database, as a cluster does.
  */
 @Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,14 +49,16 @@ class TwoInstanceIT {
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = PostgresExtension.machineOrEmbedded();
 
     private static final int PLATES = 24;
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
     private static final String PURPOSE = "purpose=two-instance%20test";
     private static final Http HTTP = new Http();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static Cluster cluster;
+    private static Database database;
     private static ApiNode a;
     private static ApiNode b;
     private static final Map<String, String> CAMERA_OF = new HashMap<>();
@@ -61,8 +67,15 @@ class TwoInstanceIT {
     @BeforeAll
     static void startTwoInstancesAndLoad() throws Exception {
         cluster = new Cluster(KAFKA.bootstrapServers(), 4);
-        a = ApiNode.start(cluster.bootstrap, cluster.topics, Files.createTempDirectory("alpr-api-a-"), 1);
-        b = ApiNode.start(cluster.bootstrap, cluster.topics, Files.createTempDirectory("alpr-api-b-"), 1);
+        database = Database.connect(DatabaseConfig.of(POSTGRES.jdbcUrl()), "two-instance-it");
+        new Migrations(database.dataSource(), database.config()).migrate();
+        Backends backends = new Backends(Optional.of(database.dataSource()), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        SqlAuditLog audit = new SqlAuditLog(new SqlStore(database.dataSource(), Duration.ofSeconds(10)));
+        a = ApiNode.start(cluster.bootstrap, cluster.topics, Files.createTempDirectory("alpr-api-a-"), 1, audit,
+                backends);
+        b = ApiNode.start(cluster.bootstrap, cluster.topics, Files.createTempDirectory("alpr-api-b-"), 1, audit,
+                backends);
         await("both running with active and standby tasks each").atMost(Duration.ofSeconds(90)).until(() ->
                 a.runner.state() == KafkaStreams.State.RUNNING && b.runner.state() == KafkaStreams.State.RUNNING
                         && balanced(HTTP.get(a.url("/api/v1/instances"), VIEWER_KEY).json().path("instances")));
@@ -87,6 +100,9 @@ class TwoInstanceIT {
         }
         if (cluster != null) {
             cluster.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -123,31 +139,39 @@ class TwoInstanceIT {
 
     @Test
     @Order(2)
-    void shouldAuditAForwardedLookupAtBothInstancesUnderOneRequestId() throws Exception {
-        String plate = OWNER.entrySet().stream().filter(e -> e.getValue().equals(b.name())).findFirst()
+    void shouldWriteOneAuditRowPerForwardedLookupAtTheInstanceTheClientAsked() {
+        String ownedByB = OWNER.entrySet().stream().filter(e -> e.getValue().equals(b.name())).findFirst()
                 .orElseThrow().getKey();
-        Logger audit = (Logger) LoggerFactory.getLogger("alpr.audit");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        audit.addAppender(appender);
-        try {
-            Http.Reply reply = latest(a, plate);
+        long before = auditRows();
+        long lastId = database.jdbi().withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM query_audit")
+                .mapTo(Long.class).one());
 
-            assertThat(appender.list).hasSize(2);
-            Map<String, JsonNode> byInstance = new HashMap<>();
-            for (ILoggingEvent event : appender.list) {
-                JsonNode entry = MAPPER.readTree(event.getFormattedMessage());
-                byInstance.put(entry.path("instance").asText(), entry);
-                assertThat(entry.path("request_id").asText()).isEqualTo(reply.header("X-Request-Id"));
-                assertThat(entry.path("subject").asText()).isEqualTo(plate);
-                assertThat(entry.path("result_count").asInt()).isEqualTo(1);
-            }
-            assertThat(byInstance.get(a.name()).path("forwarded_by").isNull()).isTrue();
-            assertThat(byInstance.get(b.name()).path("forwarded_by").asText()).isEqualTo(a.name());
-            assertThat(byInstance.get(b.name()).path("client").asText()).isEqualTo("127.0.0.1 via " + a.name());
-        } finally {
-            audit.detachAppender(appender);
-        }
+        Http.Reply latest = latest(a, ownedByB);
+        Http.Reply passes = HTTP.get(a.url("/api/v1/plates/" + ownedByB + "/passes?from=" + T0.minusSeconds(60)
+                + "&" + PURPOSE), INVESTIGATOR_KEY);
+        Http.Reply counts = counts(b);
+
+        assertThat(latest.json().path("served_by").get(0).asText()).as("forwarded to the owner").isEqualTo(b.name());
+        assertThat(passes.json().path("count").asInt()).isEqualTo(1);
+        assertThat(counts.status()).isEqualTo(200);
+        assertThat(auditRows()).as("one row per plate lookup, none for counts").isEqualTo(before + 2);
+        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery("SELECT action, plate,"
+                + " purpose, results, client, instance, principal FROM query_audit WHERE id > :last ORDER BY id")
+                .bind("last", lastId).mapToMap().list());
+        assertThat(rows).extracting(r -> r.get("action")).containsExactly("plate.latest", "plate.passes");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("plate")).isEqualTo(ownedByB);
+            assertThat(row.get("instance")).as("the instance the client asked").isEqualTo(a.name());
+            assertThat(row.get("client")).isEqualTo("127.0.0.1");
+            assertThat(row.get("principal")).isEqualTo("detective");
+            assertThat(row.get("purpose")).isEqualTo("two-instance test");
+            assertThat(row.get("results")).isEqualTo(1);
+        });
+    }
+
+    private static long auditRows() {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM query_audit").mapTo(Long.class)
+                .one());
     }
 
     @Test

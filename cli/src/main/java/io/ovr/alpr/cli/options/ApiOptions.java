@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Option;
 
@@ -42,6 +43,22 @@ public final class ApiOptions {
                     + " ALPR_PEER_TIMEOUT, default ${DEFAULT-VALUE}).")
     public Duration peerTimeout;
 
+    @Option(names = "--max-standby-lag", defaultValue = "${env:ALPR_MAX_STANDBY_LAG:-10000}",
+            description = "Most records a standby store partition may lag its changelog and still answer (marked"
+                    + " stale); -1 for no bound (env ALPR_MAX_STANDBY_LAG, default ${DEFAULT-VALUE}).")
+    public long maxStandbyLag;
+
+    @Option(names = "--image-link-validity", converter = DurationConverter.class,
+            defaultValue = "${env:ALPR_IMAGE_LINK_VALIDITY:-5m}",
+            description = "How long a presigned image URL stays valid, at most 7d (env ALPR_IMAGE_LINK_VALIDITY,"
+                    + " default ${DEFAULT-VALUE}).")
+    public Duration imageLinkValidity;
+
+    @Option(names = "--peer-secret", defaultValue = "${env:ALPR_PEER_SECRET}",
+            description = "Key that signs requests between instances (the same on all); without it one is derived"
+                    + " from the API key configuration (env ALPR_PEER_SECRET).")
+    public String peerSecret;
+
     /** {@code host:port} for the streams {@code application.server}. */
     public String applicationServer() {
         return advertisedHost + ":" + port;
@@ -53,6 +70,6 @@ public final class ApiOptions {
             spec = spec + "\n" + Files.readString(keysFile);
         }
         return new ApiConfig(bind, new HostInfo(advertisedHost, port), ApiKeys.parse(spec), peerTimeout,
-                Clock.systemUTC());
+                Clock.systemUTC(), maxStandbyLag, imageLinkValidity, Optional.ofNullable(peerSecret));
     }
 }

@@ -5,11 +5,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ovr.alpr.api.ApiConfig;
 import io.ovr.alpr.api.QueryApi;
 import io.ovr.alpr.api.admin.AdminWriter;
+import io.ovr.alpr.api.audit.AuditLog;
 import io.ovr.alpr.api.audit.LogAuditLog;
+import io.ovr.alpr.api.audit.SqlAuditLog;
+import io.ovr.alpr.api.backend.Backends;
+import io.ovr.alpr.api.backend.SqlStore;
 import io.ovr.alpr.api.http.Json;
 import io.ovr.alpr.cli.Lifecycle;
 import io.ovr.alpr.cli.options.ApiOptions;
 import io.ovr.alpr.cli.options.KafkaOptions;
+import io.ovr.alpr.cli.options.QueryStoreOptions;
 import io.ovr.alpr.cli.options.RegistryOptions;
 import io.ovr.alpr.cli.options.TopologyOptions;
 import io.ovr.alpr.processors.streams.PipelineCounters;
@@ -20,6 +25,7 @@ import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.runner.StreamsRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,7 +38,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code alpr streams}: runs the topology against any cluster, with the query API on the same
  * instance (advertised as {@code application.server} so the instances can route queries to each
- * other); SIGTERM stops the API, then closes the streams cleanly.
+ * other); SIGTERM stops the API, then closes the streams cleanly. With a database configured the
+ * API serves history and writes its audit log to {@code query_audit}; with OpenSearch, search;
+ * with an object store, image links. Without them it serves the live state only.
  */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "Run the Kafka Streams application (validate, enrich, dedupe, hotlist, alerts) and its query API.")
@@ -46,6 +54,8 @@ public final class StreamsCommand implements Callable<Integer> {
     TopologyOptions topology;
     @Mixin
     ApiOptions api;
+    @Mixin
+    QueryStoreOptions stores;
 
     @Option(names = "--application-id", defaultValue = "${env:ALPR_APPLICATION_ID:-alpr-streams}",
             description = "Kafka Streams application id (env ALPR_APPLICATION_ID, default ${DEFAULT-VALUE}).")
@@ -84,15 +94,19 @@ public final class StreamsCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             AdminWriter writer = lifecycle.add(new AdminWriter(kafka.bootstrapServers, topics));
             StreamsRunner runner = lifecycle.add(new StreamsRunner(built, settings));
+            Backends backends = stores.connect(lifecycle);
+            AuditLog audit = backends.database().<AuditLog>map(ds -> new SqlAuditLog(new SqlStore(ds,
+                    Duration.ofSeconds(10)))).orElseGet(() -> new LogAuditLog(Json.mapper()));
             QueryApi queryApi = lifecycle.add(new QueryApi(apiConfig, new QueryApi.Dependencies(runner.streams(),
-                    built.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    new LogAuditLog(Json.mapper()), List.of())));
+                    built.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), audit,
+                    List.of(), backends)));
             queryApi.start();
             runner.start();
             spec.commandLine().getOut().printf("streams %s on %s (state in %s); query API on %s:%d, advertised as"
                             + " %s (%d API keys); SIGTERM or Ctrl-C stops it%n", applicationId, kafka.bootstrapServers,
                     stateDir.toAbsolutePath(), api.bind, queryApi.port(), api.applicationServer(),
                     apiConfig.keys().size());
+            spec.commandLine().getOut().printf("query stores: %s%n", stores.describe());
             spec.commandLine().getOut().flush();
             lifecycle.awaitStop(Optional.empty());
         }

@@ -4,19 +4,20 @@ import java.time.Instant;
 
 /**
  * One access to plate data, as ALPR access-log rules require (who, when, what, why, how much).
+ * One entry per client request, written by the instance that answered the client (peers asked on
+ * its behalf write none).
  *
  * @param principal the API key's name
  * @param role the key's role
- * @param action what was read, e.g. {@code plate.latest}
- * @param subject the plate or query that was read
+ * @param action what was read, e.g. {@code plate.latest}, {@code history.camera}, {@code search.fuzzy}
+ * @param plate the normalized plate when the access concerned one plate, else null
+ * @param query what was asked (plate and range, search mode and filters, event id)
  * @param purpose why, as the caller stated it
- * @param resultCount how many records the answer held
- * @param client the caller's address (for a peer read: the original client as the peer reported it)
+ * @param results how many records the answer held
+ * @param client the caller's address
  * @param instance this instance ({@code host:port} of its API)
- * @param requestId the id that links the entry of the instance that answered the client to the
- *     entries of the peers it asked
- * @param forwardedBy the peer that forwarded the request, or null when the client called directly
+ * @param requestId the request's {@code X-Request-Id}, as echoed to the client
  */
-public record AuditEntry(Instant at, String principal, String role, String action, String subject, String purpose,
-                         int resultCount, String client, String instance, String requestId, String forwardedBy) {
+public record AuditEntry(Instant at, String principal, String role, String action, String plate, String query,
+                         String purpose, int results, String client, String instance, String requestId) {
 }

@@ -68,11 +68,25 @@ public final class ApiKeys {
         return byHash.size();
     }
 
+    /**
+     * SHA-256 over the configured entries (hash, name, role), sorted: the same on every instance
+     * configured with the same keys, unknown to clients (they hold one key, never the list).
+     */
+    public byte[] fingerprint() {
+        StringBuilder all = new StringBuilder("alpr-keys\n");
+        byHash.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> all.append(e.getKey())
+                .append(':').append(e.getValue().name()).append(':').append(e.getValue().role()).append('\n'));
+        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Hex SHA-256 of a key, as stored in the configuration after {@code sha256:}. */
     public static String hash(String key) {
+        return HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

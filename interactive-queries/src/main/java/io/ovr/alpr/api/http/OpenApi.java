@@ -21,8 +21,10 @@ public final class OpenApi {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "OVR-ALPR query API", "version", version, "description",
-                "Live state from the Kafka Streams stores (routed to the instance that owns each key), hotlist and"
-                        + " camera administration, topology, health and metrics. Authenticate with an API key in"
+                "Live state from the Kafka Streams stores (routed to the instance that owns each key), history"
+                        + " (PostgreSQL), plate search (OpenSearch), event images (presigned links), the audit log,"
+                        + " hotlist and camera administration, topology, health and metrics. Every plate lookup and"
+                        + " search needs a purpose and is audited. Authenticate with an API key in"
                         + " 'X-API-Key' or 'Authorization: Bearer'. Errors are RFC 9457 problem documents."));
         doc.put("components", components());
         Map<String, Object> paths = new TreeMap<>();
@@ -79,6 +81,7 @@ public final class OpenApi {
         return switch (type) {
             case "date-time" -> Map.of("type", "string", "format", "date-time");
             case "integer" -> Map.of("type", "integer");
+            case "number" -> Map.of("type", "number");
             case "boolean" -> Map.of("type", "boolean");
             default -> Map.of("type", "string");
         };

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,9 @@ public final class Params {
     public static final int MAX_LENGTH = 256;
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
@@ -72,6 +78,81 @@ public final class Params {
             throw ApiException.badRequest("from", "the range from-to may span at most " + maxSpan);
         }
         return new TimeRange(from, to);
+    }
+
+    /** An optional camera id query parameter. */
+    public Optional<String> cameraId(Context ctx, String name) {
+        return bounded(ctx, name).map(raw -> cameraId(name, raw));
+    }
+
+    /** An optional site (free text as registered with the camera: at most 200 characters, no control characters). */
+    public Optional<String> site(Context ctx, String name) {
+        return text(ctx, name, 200);
+    }
+
+    /**
+     * An optional free-text filter value, taken as given (it is compared, never interpreted):
+     * at most {@code max} characters and no control characters anywhere.
+     */
+    public Optional<String> text(Context ctx, String name, int max) {
+        return bounded(ctx, name).map(raw -> {
+            if (raw.length() > max || CONTROL.matcher(raw).find()) {
+                throw ApiException.badRequest(name, name + " must be at most " + max
+                        + " characters without control characters");
+            }
+            return raw;
+        });
+    }
+
+    /** An optional region code such as {@code DE}, {@code US-CA}. */
+    public Optional<String> region(Context ctx, String name) {
+        return bounded(ctx, name).map(raw -> {
+            if (!REGION.matcher(raw).matches()) {
+                throw ApiException.badRequest(name, name + " must look like DE, US-CA or BR");
+            }
+            return raw;
+        });
+    }
+
+    /** An event or alert id: a UUID in its canonical 36-character form. */
+    public UUID uuid(String name, String raw) {
+        if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+            throw ApiException.badRequest(name, name + " must be a UUID such as 0b6f9c1e-7d1a-4c1e-9d7e-2a4b5c6d7e8f");
+        }
+        return UUID.fromString(raw);
+    }
+
+    /** An optional number in {@code [min, max]} (a confidence, say). */
+    public Optional<Double> decimal(Context ctx, String name, double min, double max) {
+        return bounded(ctx, name).map(raw -> {
+            try {
+                double value = Double.parseDouble(raw.strip());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the allowed range
+            }
+            throw ApiException.badRequest(name, name + " must be a number from " + min + " to " + max);
+        });
+    }
+
+    /** An optional {@code true}/{@code false}; anything else is a 400. */
+    public boolean bool(Context ctx, String name, boolean defaultValue) {
+        return bounded(ctx, name).map(raw -> switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name, name + " must be true or false");
+        }).orElse(defaultValue);
+    }
+
+    /** One of {@code allowed} (lower case), or the default when absent. */
+    public String choice(Context ctx, String name, String defaultValue, Set<String> allowed) {
+        String value = bounded(ctx, name).orElse(defaultValue);
+        if (!allowed.contains(value)) {
+            throw ApiException.badRequest(name, name + " must be one of " + new TreeSet<>(allowed));
+        }
+        return value;
     }
 
     public Optional<Instant> instant(Context ctx, String name) {

@@ -47,7 +47,7 @@ public record CameraCountsQuery(Optional<String> camera, TimeRange range, int li
 
     @Override
     public Part<MinuteCount> read(LocalStores stores, Set<Integer> partitions, boolean standby, String instance) {
-        TopN<MinuteCount> top = new TopN<>(limit, ORDER);
+        TopN<MinuteCount> top = new TopN<>(limit + 1, ORDER);
         Set<Integer> answered = camera.isPresent()
                 ? stores.cameraCounts(camera.get(), range.from(), range.to(), partitions, standby, top)
                 : stores.allCameraCounts(range.from(), range.to(), partitions, standby, top);
@@ -56,7 +56,7 @@ public record CameraCountsQuery(Optional<String> camera, TimeRange range, int li
 
     @Override
     public List<MinuteCount> merge(List<MinuteCount> rows) {
-        return rows.stream().sorted(ORDER).limit(limit).toList();
+        return rows.stream().sorted(ORDER).limit(limit + 1L).toList();
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.ovr.alpr.api.iq;
 
 import io.javalin.http.Context;
 import io.ovr.alpr.api.auth.Authenticator;
+import io.ovr.alpr.api.auth.PeerSignature;
 import io.ovr.alpr.api.auth.Role;
+import io.ovr.alpr.api.http.RequestIds;
 import io.ovr.alpr.api.http.ApiException;
 import io.ovr.alpr.api.http.Params;
 import io.ovr.alpr.api.http.TimeRange;
@@ -23,18 +25,19 @@ public final class LiveHandlers {
     }
 
     /** Passes of a plate in a range. */
-    public record PlatePasses(String plate, Instant from, Instant to, int count, List<Map<String, Object>> passes,
-                              boolean stale, SortedSet<String> servedBy) {
+    public record PlatePasses(String plate, Instant from, Instant to, int count, boolean truncated,
+                              List<Map<String, Object>> passes, boolean stale, SortedSet<String> servedBy) {
     }
 
     /** Reads per camera per minute in a range. */
     public record CameraCounts(String cameraId, Instant from, Instant to, long totalReads, int count,
-                               List<MinuteCount> counts, boolean stale, SortedSet<String> servedBy) {
+                               boolean truncated, List<MinuteCount> counts, boolean stale,
+                               SortedSet<String> servedBy) {
     }
 
     /** Alerts raised in a range. */
-    public record RecentAlerts(Instant from, Instant to, int count, List<Map<String, Object>> alerts, boolean stale,
-                               SortedSet<String> servedBy) {
+    public record RecentAlerts(Instant from, Instant to, int count, boolean truncated,
+                               List<Map<String, Object>> alerts, boolean stale, SortedSet<String> servedBy) {
     }
 
     /** A peer's answer: its rows and the partitions they cover. */
@@ -46,11 +49,13 @@ public final class LiveHandlers {
     private final LiveService live;
     private final LiveQueries queries;
     private final Params params;
+    private final PeerSignature signature;
 
-    public LiveHandlers(LiveService live, LiveQueries queries, Params params) {
+    public LiveHandlers(LiveService live, LiveQueries queries, Params params, PeerSignature signature) {
         this.live = live;
         this.queries = queries;
         this.params = params;
+        this.signature = signature;
     }
 
     public void plateLatest(Context ctx) {
@@ -71,7 +76,7 @@ public final class LiveHandlers {
         PlatePassesQuery query = queries.passes(ctx, plate);
         LiveResult<Map<String, Object>> result = live.read(query, caller(ctx, true));
         ctx.json(new PlatePasses(plate, query.range().from(), query.range().to(), result.rows().size(),
-                result.rows(), result.stale(), result.servedBy()));
+                result.truncated(), result.rows(), result.stale(), result.servedBy()));
     }
 
     public void cameraCounts(Context ctx) {
@@ -86,16 +91,21 @@ public final class LiveHandlers {
     public void recentAlerts(Context ctx) {
         RecentAlertsQuery query = queries.recentAlerts(ctx);
         LiveResult<Map<String, Object>> result = live.read(query, caller(ctx, true));
-        ctx.json(new RecentAlerts(query.range().from(), query.range().to(), result.rows().size(), result.rows(),
-                result.stale(), result.servedBy()));
+        ctx.json(new RecentAlerts(query.range().from(), query.range().to(), result.rows().size(),
+                result.truncated(), result.rows(), result.stale(), result.servedBy()));
     }
 
-    /** A peer's request: this instance's partitions only, never forwarded again. */
+    /** A peer's signed request: this instance's partitions only, never forwarded again. */
     public void peer(Context ctx) {
         String hop = ctx.header(PeerClient.HOP_HEADER);
         if (hop == null || hop.length() > 255) {
             throw ApiException.badRequest(PeerClient.HOP_HEADER, "peer routes need the " + PeerClient.HOP_HEADER
                     + " header naming the forwarding instance");
+        }
+        if (!signature.verify(new PeerSignature.Signed(ctx.path(), ctx.queryString(), RequestIds.of(ctx), hop,
+                ctx.header(PeerClient.FORWARDED_FOR_HEADER), Authenticator.presentedKey(ctx).orElse("")),
+                ctx.header(PeerSignature.HEADER))) {
+            throw ApiException.forbidden("peer routes answer only requests signed by an instance of this cluster");
         }
         LiveQuery<?> query = queries.forPeer(ctx);
         if (query.auditAction().isPresent() && !Authenticator.principal(ctx).role().includes(Role.INVESTIGATOR)) {
@@ -105,10 +115,11 @@ public final class LiveHandlers {
     }
 
     private <T> void reply(Context ctx, LiveQuery<T> query, Set<Integer> partitions) {
-        boolean standby = params.bounded(ctx, "standby").map(Boolean::parseBoolean).orElse(false);
-        Optional<String> purpose = query.auditAction().isPresent() ? Optional.of(params.purpose(ctx))
-                : Optional.empty();
-        LiveResult<T> result = live.readLocal(query, partitions, standby, Callers.ofPeer(ctx, purpose));
+        boolean standby = params.bool(ctx, "standby", false);
+        if (query.auditAction().isPresent()) {
+            params.purpose(ctx); // a forwarded plate lookup carries the client's purpose (audited where it entered)
+        }
+        LiveResult<T> result = live.readLocal(query, partitions, standby);
         ctx.json(new PeerReply(result.rows(), result.partitions(), result.servedBy().first(), result.stale()));
     }
 
@@ -117,7 +128,7 @@ public final class LiveHandlers {
         long total = result.rows().stream().mapToLong(MinuteCount::reads).sum();
         TimeRange range = query.range();
         ctx.json(new CameraCounts(query.camera().orElse(null), range.from(), range.to(), total, result.rows().size(),
-                result.rows(), result.stale(), result.servedBy()));
+                result.truncated(), result.rows(), result.stale(), result.servedBy()));
     }
 
     private Caller caller(Context ctx, boolean needsPurpose) {

@@ -38,4 +38,17 @@ public interface LiveQuery<T> {
 
     /** What was asked, for the audit log. */
     String subject();
+
+    /** The plate the query is about, for the audit log; empty for queries over many plates. */
+    default Optional<String> auditPlate() {
+        return Optional.empty();
+    }
+
+    /**
+     * The most rows the answer holds. Parts are read with one row more, so that a merged answer
+     * longer than this tells the caller it was cut ({@code truncated}).
+     */
+    default int limit() {
+        return Integer.MAX_VALUE - 1;
+    }
 }

@@ -10,8 +10,10 @@ import java.util.SortedSet;
  * @param stale true when any part came from a standby or restoring copy (it may lag the active one)
  * @param servedBy the instances that answered
  * @param partitions the store partitions that the answer covers (all of the query's)
+ * @param truncated true when more rows matched than the query's limit (the rows are the first ones)
  */
-public record LiveResult<T>(List<T> rows, boolean stale, SortedSet<String> servedBy, SortedSet<Integer> partitions) {
+public record LiveResult<T>(List<T> rows, boolean stale, SortedSet<String> servedBy, SortedSet<Integer> partitions,
+                            boolean truncated) {
 
     public LiveResult {
         rows = List.copyOf(rows);

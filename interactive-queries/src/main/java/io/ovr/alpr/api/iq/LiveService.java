@@ -2,15 +2,12 @@ package io.ovr.alpr.api.iq;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ovr.alpr.api.audit.AuditEntry;
-import io.ovr.alpr.api.audit.AuditLog;
+import io.ovr.alpr.api.audit.Auditor;
 import io.ovr.alpr.api.http.ApiException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -28,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * (an instance down, a rebalance in progress) are asked of a standby replica, this instance's own
  * first, then the next standby when one cannot answer either, and the answer is marked stale. When some partition still has no answer the query fails
  * with 503 and Retry-After: an incomplete answer is never presented as complete.
- * Queries over plate data are written to the {@link AuditLog} before the answer leaves.
+ * Queries over plate data are audited before the answer leaves, once per client request, by this
+ * instance (the one the client asked); peers answering a signed forwarded read write nothing.
  */
 public final class LiveService {
 
@@ -38,21 +36,19 @@ public final class LiveService {
     private final LocalStores stores;
     private final Placements placements;
     private final PeerClient peers;
-    private final AuditLog audit;
+    private final Auditor auditor;
     private final HostInfo self;
     private final String selfName;
-    private final Clock clock;
     private final MeterRegistry meters;
 
-    public LiveService(LocalStores stores, Placements placements, PeerClient peers, AuditLog audit, HostInfo self,
-                       Clock clock, MeterRegistry meters) {
+    public LiveService(LocalStores stores, Placements placements, PeerClient peers, Auditor auditor, HostInfo self,
+                       MeterRegistry meters) {
         this.stores = stores;
         this.placements = placements;
         this.peers = peers;
-        this.audit = audit;
+        this.auditor = auditor;
         this.self = self;
         this.selfName = self.host() + ":" + self.port();
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -76,13 +72,15 @@ public final class LiveService {
         return result;
     }
 
-    /** This instance's answer for {@code partitions} only (a peer's request); never forwards. */
-    public <T> LiveResult<T> readLocal(LiveQuery<T> query, Set<Integer> partitions, boolean standby, Caller caller) {
+    /**
+     * This instance's answer for {@code partitions} only (a peer's signed request); never forwards
+     * and writes no audit entry (the instance that answers the client does).
+     */
+    public <T> LiveResult<T> readLocal(LiveQuery<T> query, Set<Integer> partitions, boolean standby) {
         Part<T> part = query.read(stores, partitions, standby, selfName);
         count(query, "local", standby);
-        audit(query, caller, part.rows().size());
         return new LiveResult<>(part.rows(), part.stale(), new TreeSet<>(Set.of(selfName)),
-                new TreeSet<>(part.partitions()));
+                new TreeSet<>(part.partitions()), false);
     }
 
     private <T> void collect(LiveQuery<T> query, Map<HostInfo, Set<Integer>> plan, boolean standby, Caller caller,
@@ -143,14 +141,16 @@ public final class LiveService {
             partitions.addAll(part.partitions());
             stale |= part.stale();
         }
-        return new LiveResult<>(query.merge(rows), stale, servedBy, partitions);
+        List<T> merged = query.merge(rows);
+        boolean truncated = merged.size() > query.limit();
+        return new LiveResult<>(truncated ? merged.subList(0, query.limit()) : merged, stale, servedBy, partitions,
+                truncated);
     }
 
     private void audit(LiveQuery<?> query, Caller caller, int results) {
-        query.auditAction().ifPresent(action -> audit.record(new AuditEntry(clock.instant(),
-                caller.principal().name(), caller.principal().role().name().toLowerCase(Locale.ROOT), action,
-                query.subject(), caller.purpose().orElse(""), results, caller.client(), selfName,
-                caller.requestId(), caller.forwardedBy().orElse(null))));
+        query.auditAction().ifPresent(action -> auditor.record(caller.principal(), caller.client(),
+                caller.requestId(), action, query.auditPlate().orElse(null), query.subject(),
+                caller.purpose().orElse(""), results));
     }
 
     private void count(LiveQuery<?> query, String source, boolean standby) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Reads this instance's partitions of the query stores with IQv2. Every read names the partitions
  * it wants and whether a standby (or restoring) copy may answer; it hands each row to a sink and
  * returns the partitions that answered, so the caller knows what is still missing. Partitions
- * restoring from their changelog do not answer ({@link RestoringPartitions}). Time ranges are
+ * restoring from their changelog do not answer ({@link RestoringPartitions}), nor do standby reads
+ * of partitions lagging more than the configured bound ({@link StandbyLag}). Time ranges are
  * half-open: {@code [from, to)}.
  */
 public final class LocalStores {
@@ -36,10 +37,12 @@ public final class LocalStores {
 
     private final KafkaStreams streams;
     private final RestoringPartitions restoring;
+    private final StandbyLag lag;
 
-    public LocalStores(KafkaStreams streams, RestoringPartitions restoring) {
+    public LocalStores(KafkaStreams streams, RestoringPartitions restoring, StandbyLag lag) {
         this.streams = streams;
         this.restoring = restoring;
+        this.lag = lag;
     }
 
     public Set<Integer> latest(String plate, Set<Integer> partitions, boolean standby, Consumer<PlateEvent> sink) {
@@ -98,7 +101,7 @@ public final class LocalStores {
     private <R> Set<Integer> run(String store, Query<R> query, Set<Integer> wanted, boolean standby,
                                  Consumer<R> each) {
         Set<Integer> partitions = new TreeSet<>(wanted);
-        partitions.removeIf(p -> restoring.isRestoring(store, p));
+        partitions.removeIf(p -> restoring.isRestoring(store, p) || standby && !lag.withinBound(store, p));
         if (partitions.isEmpty()) {
             return Set.of();
         }

@@ -3,6 +3,7 @@ package io.ovr.alpr.api.iq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovr.alpr.api.auth.Authenticator;
+import io.ovr.alpr.api.auth.PeerSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,8 +26,9 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Forwards live queries to the instance that owns the partitions, over HTTP/1.1 with keep-alive
  * connections. The request carries the hop header (the peer answers from its own state only and
- * never forwards again, so a request cannot loop), the caller's key, the request id and the client
- * address for the peer's audit entry.
+ * never forwards again, so a request cannot loop), the caller's key, the request id, the client
+ * address, and a signature over all of them ({@link PeerSignature}) without which the peer
+ * refuses it.
  * <p>
  * Requests use the blocking {@code HttpClient#send}: {@code sendAsync} completes every response
  * through {@code CompletableFuture}'s default executor, which on machines with fewer than three
@@ -49,8 +51,10 @@ public final class PeerClient implements AutoCloseable {
     private final String self;
     private final Duration timeout;
     private final ExecutorService fanOut;
+    private final PeerSignature signature;
 
-    public PeerClient(ObjectMapper mapper, HostInfo self, Duration timeout) {
+    public PeerClient(ObjectMapper mapper, HostInfo self, Duration timeout, PeerSignature signature) {
+        this.signature = signature;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.mapper = mapper;
         this.self = self.host() + ":" + self.port();
@@ -72,8 +76,11 @@ public final class PeerClient implements AutoCloseable {
     /** Asks {@code peer} for its rows of {@code partitions} on the calling thread; throws on any failure. */
     public <T> Part<T> read(HostInfo peer, LiveQuery<T> query, Set<Integer> partitions, boolean standby,
                             Caller caller) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(peer, query, partitions, standby, caller))
+        URI uri = uri(peer, query, partitions, standby, caller);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
+                .header(PeerSignature.HEADER, signature.sign(new PeerSignature.Signed(uri.getRawPath(),
+                        uri.getRawQuery(), caller.requestId(), self, caller.client(), caller.credentials())))
                 .header(HOP_HEADER, self)
                 .header(Authenticator.API_KEY_HEADER, caller.credentials())
                 .header(REQUEST_ID_HEADER, caller.requestId())

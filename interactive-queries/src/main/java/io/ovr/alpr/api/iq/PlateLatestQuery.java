@@ -60,4 +60,9 @@ public record PlateLatestQuery(String plate) implements LiveQuery<Map<String, Ob
     public String subject() {
         return plate;
     }
+
+    @Override
+    public Optional<String> auditPlate() {
+        return Optional.of(plate);
+    }
 }

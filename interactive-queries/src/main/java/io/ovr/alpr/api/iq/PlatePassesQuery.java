@@ -38,14 +38,14 @@ public record PlatePassesQuery(String plate, TimeRange range, int limit) impleme
     @Override
     public Part<Map<String, Object>> read(LocalStores stores, Set<Integer> partitions, boolean standby,
                                           String instance) {
-        TopN<PlateEvent> top = new TopN<>(limit, Comparator.comparing(PlateEvent::getCapturedAt).reversed());
+        TopN<PlateEvent> top = new TopN<>(limit + 1, Comparator.comparing(PlateEvent::getCapturedAt).reversed());
         Set<Integer> answered = stores.passes(plate, range.from(), range.to(), partitions, standby, top);
         return new Part<>(top.sorted().stream().map(EventRows::row).toList(), answered, instance, standby);
     }
 
     @Override
     public List<Map<String, Object>> merge(List<Map<String, Object>> rows) {
-        return rows.stream().sorted(EventRows.newestFirst("captured_at")).limit(limit).toList();
+        return rows.stream().sorted(EventRows.newestFirst("captured_at")).limit(limit + 1L).toList();
     }
 
     @Override
@@ -67,5 +67,10 @@ public record PlatePassesQuery(String plate, TimeRange range, int limit) impleme
     @Override
     public String subject() {
         return plate + " " + range.from() + "/" + range.to();
+    }
+
+    @Override
+    public Optional<String> auditPlate() {
+        return Optional.of(plate);
     }
 }

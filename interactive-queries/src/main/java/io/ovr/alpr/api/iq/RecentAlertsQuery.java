@@ -38,7 +38,7 @@ public record RecentAlertsQuery(TimeRange range, int limit) implements LiveQuery
     @Override
     public Part<Map<String, Object>> read(LocalStores stores, Set<Integer> partitions, boolean standby,
                                           String instance) {
-        TopN<Alert> top = new TopN<>(limit, Comparator.comparing(Alert::getRaisedAt).reversed()
+        TopN<Alert> top = new TopN<>(limit + 1, Comparator.comparing(Alert::getRaisedAt).reversed()
                 .thenComparing(Alert::getAlertId));
         Set<Integer> answered = stores.recentAlerts(range.from(), range.to(), partitions, standby, top);
         return new Part<>(top.sorted().stream().map(EventRows::row).toList(), answered, instance, standby);
@@ -46,7 +46,7 @@ public record RecentAlertsQuery(TimeRange range, int limit) implements LiveQuery
 
     @Override
     public List<Map<String, Object>> merge(List<Map<String, Object>> rows) {
-        return rows.stream().sorted(EventRows.newestFirst("raised_at")).limit(limit).toList();
+        return rows.stream().sorted(EventRows.newestFirst("raised_at")).limit(limit + 1L).toList();
     }
 
     @Override
