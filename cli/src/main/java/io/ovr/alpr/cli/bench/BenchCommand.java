@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code alpr bench ...}: benchmarks that compare against a baseline in the same run and print what they measured. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each with its baseline).",
         subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class, BenchCommand.Api.class,
-                SinkBenchCommand.class})
+                SinkBenchCommand.class, BenchCommand.Edge.class})
 public final class BenchCommand {
 
     /** {@code alpr bench topology}. */
@@ -135,6 +135,56 @@ public final class BenchCommand {
                     report.loadAfter(), report.auditFile());
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code alpr bench edge}. */
+    @Command(name = "edge", mixinStandardHelpOptions = true,
+            description = "Edge frames/s and ms per stage at 1280x720 with 1 and 2 workers, against decoding alone.")
+    static final class Edge implements Callable<Integer> {
+
+        @Option(names = "--width", defaultValue = "${env:ALPR_BENCH_WIDTH:-1280}",
+                description = "Frame width (env ALPR_BENCH_WIDTH, default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "${env:ALPR_BENCH_HEIGHT:-720}",
+                description = "Frame height (env ALPR_BENCH_HEIGHT, default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--vehicles", defaultValue = "${env:ALPR_BENCH_VEHICLES:-6}",
+                description = "Vehicles in the rendered video, 2.5 s at 15 fps each (env ALPR_BENCH_VEHICLES, default ${DEFAULT-VALUE}).")
+        int vehicles;
+
+        @Option(names = "--backgrounds", defaultValue = "${env:ALPR_BENCH_BACKGROUNDS:-../shared/data/backgrounds}",
+                description = "Background photos (env ALPR_BENCH_BACKGROUNDS, default ${DEFAULT-VALUE}).")
+        java.nio.file.Path backgrounds;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("rendering %d vehicles at %dx%d, then decoding alone and running the pipeline ...%n", vehicles,
+                    width, height);
+            out.flush();
+            java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds)
+                    .run(java.util.List.of(1, 2));
+            out.printf("%n%-26s %7s %8s %9s %9s %9s %9s %6s%n", "", "frames", "fps", "decode ms", "detect ms", "read ms",
+                    "publish ms", "reads");
+            for (EdgeBenchmark.Result r : results) {
+                out.printf("%-26s %7d %8.1f %9s %9s %9s %9s %6d%n", r.name(), r.frames(), r.fps(),
+                        ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"), r.reads());
+            }
+            out.printf("OMP_NUM_THREADS=%s, %d cores visible%n", System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
+                    Runtime.getRuntime().availableProcessors());
+            out.flush();
+            return 0;
+        }
+
+        private static String ms(EdgeBenchmark.Result r, String stage) {
+            Double v = r.msPerFrame().get(stage);
+            return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", v);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * The detector network: a small fully-convolutional net over a downscaled grey frame that gives,
  * per 4x4 cell, the probability that the cell lies on a plate. An encoder to stride 8 (with
- * dilated convolutions for a receptive field of about 100 px) is upsampled and merged with the
+ * dilated convolutions for a receptive field of about 90 px) is upsampled and merged with the
  * stride-4 features, so boxes keep a 4-pixel resolution.
  */
 public final class DetectorNet {
@@ -25,7 +25,7 @@ public final class DetectorNet {
     /** Pixels of input per output cell. */
     public static final int STRIDE = 4;
     /** Width frames are scaled to before detection. */
-    public static final int INPUT_WIDTH = 256;
+    public static final int INPUT_WIDTH = 192;
 
     private DetectorNet() {
     }
@@ -38,16 +38,16 @@ public final class DetectorNet {
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs("in")
-                .setInputTypes(InputType.convolutional(144, INPUT_WIDTH, 1));
-        conv(b, "c1", 12, 2, 1, "in");
-        conv(b, "c2", 24, 2, 1, "c1");
-        conv(b, "c3", 24, 1, 1, "c2");
-        conv(b, "c4", 48, 2, 1, "c3");
-        conv(b, "c5", 48, 1, 2, "c4");
-        conv(b, "c6", 48, 1, 2, "c5");
+                .setInputTypes(InputType.convolutional(112, INPUT_WIDTH, 1));
+        conv(b, "c1", 8, 2, 1, "in");
+        conv(b, "c2", 16, 2, 1, "c1");
+        conv(b, "c3", 16, 1, 1, "c2");
+        conv(b, "c4", 32, 2, 1, "c3");
+        conv(b, "c5", 32, 1, 2, "c4");
+        conv(b, "c6", 32, 1, 2, "c5");
         b.addLayer("up", new Upsampling2D.Builder(2).build(), "c6");
         b.addVertex("merge", new MergeVertex(), "up", "c3");
-        b.addLayer("c7", new ConvolutionLayer.Builder(1, 1).nOut(24).activation(Activation.RELU).build(), "merge");
+        b.addLayer("c7", new ConvolutionLayer.Builder(1, 1).nOut(16).activation(Activation.RELU).build(), "merge");
         conv(b, "c8", 16, 1, 1, "c7");
         b.addLayer("logit", new ConvolutionLayer.Builder(1, 1).nOut(1).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER).build(), "c8");

@@ -30,6 +30,43 @@ public final class PlateDetector {
         this.threshold = threshold;
     }
 
+    /** The detector shipped in the jar with the threshold chosen when it was trained. */
+    public static PlateDetector bundled() {
+        return bundled(bundledThreshold());
+    }
+
+    /** The threshold in {@code /models/detector.properties}, chosen on held-out scenes at training; 0.5 without it. */
+    public static double bundledThreshold() {
+        try (InputStream in = PlateDetector.class.getResourceAsStream("/models/detector.properties")) {
+            if (in == null) {
+                return 0.5;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Double.parseDouble(p.getProperty("threshold", "0.5"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The threshold in the {@code detector.properties} beside a weights file, as {@code alpr train
+     * detector} writes it; {@code fallback} without one.
+     */
+    public static double thresholdBeside(File weights, double fallback) {
+        java.nio.file.Path props = weights.toPath().resolveSibling("detector.properties");
+        if (!java.nio.file.Files.exists(props)) {
+            return fallback;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(props)) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Double.parseDouble(p.getProperty("threshold", String.valueOf(fallback)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static PlateDetector bundled(double threshold) {
         try (InputStream in = PlateDetector.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -51,6 +88,11 @@ public final class PlateDetector {
 
     public ComputationGraph network() {
         return net;
+    }
+
+    /** An independent copy (own weights and workspaces) for another thread. */
+    public PlateDetector copy() {
+        return new PlateDetector(net.clone(), threshold);
     }
 
     /** The plates in a frame, best first. */

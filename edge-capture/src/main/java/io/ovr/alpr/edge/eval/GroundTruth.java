@@ -57,6 +57,25 @@ public record GroundTruth(Path image, List<Plate> plates) {
         if (file == null) {
             throw new IllegalArgumentException("no plate line in " + txt);
         }
-        return new GroundTruth(txt.resolveSibling(file), List.copyOf(plates));
+        return new GroundTruth(image(txt, file), List.copyOf(plates));
+    }
+
+    /**
+     * The image a label file names; when that file is missing, the image beside the label file with
+     * the same base name (some published sets name a .png that ships as .jpg).
+     */
+    static Path image(Path txt, String named) {
+        Path p = txt.resolveSibling(named);
+        if (Files.exists(p)) {
+            return p;
+        }
+        String base = txt.getFileName().toString().replaceAll("\\.txt$", "");
+        for (String ext : List.of(".jpg", ".jpeg", ".png", ".JPG", ".PNG")) {
+            Path alt = txt.resolveSibling(base + ext);
+            if (Files.exists(alt)) {
+                return alt;
+            }
+        }
+        return p;
     }
 }

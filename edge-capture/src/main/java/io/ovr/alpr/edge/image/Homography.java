@@ -32,7 +32,8 @@ public final class Homography {
     }
 
     /** Draws {@code src} into {@code dst} so that its corners land on {@code quad} (TL, TR, BR, BL). */
-    public static void warpInto(BufferedImage dst, BufferedImage src, double[] quad) {
+    public static void warpInto(BufferedImage dst, BufferedImage source, double[] quad) {
+        BufferedImage src = prescale(source, Box.bounding(quad));
         int sw = src.getWidth();
         int sh = src.getHeight();
         double[] corners = {0, 0, sw, 0, sw, sh, 0, sh};
@@ -51,6 +52,20 @@ public final class Homography {
                 }
             }
         }
+    }
+
+    /**
+     * Shrinks the source (averaging pixels) to about the size it will cover, so that a strong
+     * reduction does not alias, as point sampling would, where a camera would blur.
+     */
+    private static BufferedImage prescale(BufferedImage src, Box target) {
+        double f = Math.max(target.w() / src.getWidth(), target.h() / src.getHeight());
+        if (f >= 0.7) {
+            return src;
+        }
+        int w = Math.max(2, (int) Math.round(src.getWidth() * f * 1.2));
+        int h = Math.max(2, (int) Math.round(src.getHeight() * f * 1.2));
+        return ImageOps.resize(src, w, h, BufferedImage.TYPE_INT_RGB);
     }
 
     private static int bilinear(int[] px, int w, int h, double x, double y) {

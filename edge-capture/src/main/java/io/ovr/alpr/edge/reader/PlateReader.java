@@ -55,6 +55,11 @@ public final class PlateReader {
         return net;
     }
 
+    /** An independent copy (own weights and workspaces) for another thread. */
+    public PlateReader copy() {
+        return new PlateReader(net.clone(), topN);
+    }
+
     /** Reads each crop; the result list matches the input order. */
     public List<Reading> read(List<BufferedImage> crops) {
         List<Reading> out = new ArrayList<>(crops.size());
@@ -62,7 +67,7 @@ public final class PlateReader {
             List<BufferedImage> batch = crops.subList(start, Math.min(crops.size(), start + 64));
             INDArray[] heads = net.output(false, features(batch));
             for (int i = 0; i < batch.size(); i++) {
-                out.add(SlotDecoder.decode(slotProbabilities(heads, i), topN));
+                out.add(ctc() ? Ctc.decode(frameLogits(heads[0], i), topN) : SlotDecoder.decode(slotProbabilities(heads, i), topN));
             }
         }
         return out;
@@ -98,6 +103,18 @@ public final class PlateReader {
         for (int i = offset; i < offset + length; i++) {
             data[i] = (float) ((data[i] - mean) / std);
         }
+    }
+
+    /** Whether the network is the CTC reader (one output of per-frame logits) rather than fixed-slot heads. */
+    public boolean ctc() {
+        return net.getNumOutputArrays() == 1;
+    }
+
+    /** {@code [frames][classes]} logits of one example of a {@code [n, classes, 1, frames]} output. */
+    private static float[][] frameLogits(INDArray out, int row) {
+        INDArray ex = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(row), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        return ex.transpose().toFloatMatrix();
     }
 
     private static float[][] slotProbabilities(INDArray[] heads, int row) {

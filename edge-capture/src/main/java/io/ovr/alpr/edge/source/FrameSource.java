@@ -14,6 +14,14 @@ public interface FrameSource extends AutoCloseable {
     void close() throws IOException;
 
     /**
+     * Whether consecutive frames show the same scene moments apart (video), so that plates can be
+     * tracked across them; false for a folder of unrelated images.
+     */
+    default boolean continuous() {
+        return true;
+    }
+
+    /**
      * Opens {@code spec}: a folder or image file ({@code .jpg}, {@code .png}) as images, anything
      * else (a video file, {@code rtsp://...}, {@code http://...}) through FFmpeg at {@code targetFps}.
      */
@@ -22,6 +30,7 @@ public interface FrameSource extends AutoCloseable {
         if (p != null && (Files.isDirectory(p) || ImageSource.isImage(p))) {
             return new ImageSource(p);
         }
-        return new VideoSource(spec, targetFps, spec.contains("://") ? 10 : 0);
+        // a live stream is reopened (with backoff up to 30 s) however long it stays away; a file ends
+        return new VideoSource(spec, targetFps, spec.contains("://") ? Integer.MAX_VALUE : 0);
     }
 }

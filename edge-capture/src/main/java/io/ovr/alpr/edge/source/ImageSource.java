@@ -44,6 +44,11 @@ final class ImageSource implements FrameSource {
     }
 
     @Override
+    public boolean continuous() {
+        return false;
+    }
+
+    @Override
     public void close() {
         // nothing held open between frames
     }

@@ -27,21 +27,35 @@ final class VideoSource implements FrameSource {
         this.url = url;
         this.targetFps = targetFps;
         this.maxReconnects = maxReconnects;
-        open();
+        try {
+            open();
+        } catch (IOException e) {
+            if (maxReconnects == 0) {
+                throw e;
+            }
+            LOG.warn("{} not reachable yet ({}); retrying", url, e.getMessage());
+            grabber = null;
+        }
     }
 
     private void open() throws IOException {
-        grabber = new FFmpegFrameGrabber(url);
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
         if (url.startsWith("rtsp://")) {
-            grabber.setOption("rtsp_transport", "tcp");
+            g.setOption("rtsp_transport", "tcp");
         }
-        grabber.start();
+        g.setOption("rw_timeout", "10000000");
+        g.start();
+        grabber = g;
     }
 
     @Override
     public CapturedFrame next() throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
+                if (grabber == null) {
+                    open();
+                }
                 CapturedFrame f = grabKept();
                 if (f != null || maxReconnects == 0) {
                     return f;
@@ -83,14 +97,18 @@ final class VideoSource implements FrameSource {
     private void reconnect(int attempt, IOException cause) throws IOException {
         long backoff = Math.min(30_000, 500L << Math.min(attempt, 6));
         LOG.warn("{} dropped ({}); reconnecting in {} ms", url, cause.getMessage(), backoff);
-        close();
+        try {
+            close();
+        } catch (IOException e) {
+            LOG.debug("closing {} after it dropped failed too", url, e);
+        }
+        grabber = null;
         try {
             Thread.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reconnecting to " + url, e);
         }
-        open();
     }
 
     @Override

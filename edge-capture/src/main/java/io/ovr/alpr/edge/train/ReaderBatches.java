@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.train;
 
 import io.ovr.alpr.edge.reader.Alphabet;
+import io.ovr.alpr.edge.reader.CtcReaderNet;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.ReaderNet;
 import io.ovr.alpr.edge.synth.PlateRenderer;
@@ -21,8 +22,11 @@ final class ReaderBatches {
     private final double realFraction;
     private final Random rnd;
 
-    ReaderBatches(PlateRenderer renderer, List<LabelledPlates.Plate> real, double realFraction, long seed) {
+    private final boolean ctc;
+
+    ReaderBatches(PlateRenderer renderer, List<LabelledPlates.Plate> real, double realFraction, long seed, boolean ctc) {
         this.renderer = renderer;
+        this.ctc = ctc;
         this.real = real;
         this.realFraction = real.isEmpty() ? 0 : realFraction;
         this.rnd = new Random(seed);
@@ -42,11 +46,25 @@ final class ReaderBatches {
                 texts.add(s.text().label());
             }
         }
-        return of(images, texts);
+        return of(images, texts, ctc);
     }
 
-    static MultiDataSet of(List<BufferedImage> images, List<String> texts) {
-        return new MultiDataSet(new INDArray[] {PlateReader.features(images)}, labels(texts));
+    static MultiDataSet of(List<BufferedImage> images, List<String> texts, boolean ctc) {
+        return new MultiDataSet(new INDArray[] {PlateReader.features(images)},
+                ctc ? new INDArray[] {ctcLabels(texts)} : labels(texts));
+    }
+
+    /** {@code [n, classes, 1, frames]}: the label sequence one-hot in the first frames, then zeros. */
+    static INDArray ctcLabels(List<String> texts) {
+        int frames = CtcReaderNet.FRAMES;
+        INDArray out = Nd4j.zeros(texts.size(), Alphabet.CLASSES, 1, frames);
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i);
+            for (int s = 0; s < t.length(); s++) {
+                out.putScalar(new long[] {i, Alphabet.index(t.charAt(s)), 0, s}, 1f);
+            }
+        }
+        return out;
     }
 
     static INDArray[] labels(List<String> texts) {

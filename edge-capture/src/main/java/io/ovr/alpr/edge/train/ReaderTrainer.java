@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.train;
 
 import io.ovr.alpr.edge.eval.TextMetrics;
+import io.ovr.alpr.edge.reader.CtcReaderNet;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.ReaderNet;
 import io.ovr.alpr.edge.reader.Reading;
@@ -40,13 +41,17 @@ final class ReaderTrainer {
         Files.createDirectories(config.outputDir());
         Backgrounds bg = config.dataDir() == null ? Backgrounds.generated() : Backgrounds.load(config.dataDir().resolve("backgrounds"));
         LabelledPlates real = realPlates();
-        ComputationGraph net = Networks.initial(config, () -> ReaderNet.build(config.seed(), config.learningRate()));
+        boolean ctc = config.architecture() == TrainConfig.ReaderArchitecture.CTC;
+        ComputationGraph net = Networks.initial(config, () -> ctc
+                ? CtcReaderNet.build(config.seed(), config.learningRate())
+                : ReaderNet.build(config.seed(), config.learningRate()));
         int steps = fit(net, new ReaderBatches(new PlateRenderer(config.seed(), bg),
-                real == null ? List.of() : real.train(), REAL_FRACTION, config.seed() + 1));
+                real == null ? List.of() : real.train(), REAL_FRACTION, config.seed() + 1, ctc));
         Path model = config.outputDir().resolve("reader.zip");
         ModelSerializer.writeModel(net, model.toFile(), false);
         Map<String, Double> metrics = measure(new PlateReader(net, 5), bg, real);
         metrics.put("steps", (double) steps);
+        metrics.put("total_steps", (double) net.getIterationCount());
         ModelCard.writeReader(config, metrics, real == null ? 0 : real.train().size(),
                 real == null ? 0 : real.holdout().size(), net.numParams());
         return new TrainResult(model, steps, metrics);
@@ -63,7 +68,7 @@ final class ReaderTrainer {
         Progress progress = new Progress("reader");
         int step = 0;
         try {
-            while (step < config.steps() && progress.elapsedMinutes() < config.maxMinutes()) {
+            while (step < config.steps() && progress.elapsedMinutes() < config.maxMinutes() && !stopRequested()) {
                 net.fit(queue.take());
                 step++;
                 progress.step(step, config.batchSize(), net.score(), 50);
@@ -115,5 +120,9 @@ final class ReaderTrainer {
 
     private static void putAll(Map<String, Double> out, String prefix, Map<String, Double> figures) {
         figures.forEach((k, v) -> out.put(prefix + k, v));
+    }
+
+    private boolean stopRequested() {
+        return Files.exists(config.outputDir().resolve(TrainConfig.STOP_FILE));
     }
 }

@@ -17,9 +17,17 @@ import java.nio.file.Path;
  * @param maxMinutes wall-clock budget; training stops at whichever of steps and time comes first
  * @param evalSize held-out synthetic examples measured at the end
  * @param initFrom weights to continue from (a checkpoint or a previous model), or null to start afresh
+ * @param architecture the reader's network (ignored for the detector)
  */
 public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed, int steps, int batchSize,
-                          double learningRate, int checkpointEvery, double maxMinutes, int evalSize, Path initFrom) {
+                          double learningRate, int checkpointEvery, double maxMinutes, int evalSize, Path initFrom,
+                          ReaderArchitecture architecture) {
+
+    /** The reader networks: CRNN-style convolutions with CTC, or the fixed-slot multi-head classifier. */
+    public enum ReaderArchitecture { CTC, SLOTS }
+
+    /** A file of this name in the output folder ends training early (weights, card and metrics are still written). */
+    public static final String STOP_FILE = "STOP";
 
     /** The trainable models. */
     public enum Target { READER, DETECTOR }
@@ -27,7 +35,9 @@ public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed
     /** Defaults for a real run of {@code target}. */
     public static TrainConfig defaults(Target target, Path dataDir, Path outputDir) {
         return target == Target.READER
-                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 64, 1.5e-3, 500, 45, 2000, null)
-                : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 500, 30, 400, null);
+                ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 32, 1.5e-3, 250, 45, 2000, null,
+                        ReaderArchitecture.CTC)
+                : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 250, 30, 400, null,
+                        ReaderArchitecture.CTC);
     }
 }

@@ -24,7 +24,7 @@ public final class Trainer {
         };
     }
 
-    /** {@code Trainer reader|detector DATA_DIR OUT_DIR [maxMinutes] [steps] [seed] [learningRate] [initFrom]}. */
+    /** {@code Trainer reader|detector DATA_DIR OUT_DIR [maxMinutes] [steps] [seed] [learningRate] [initFrom|-] [ctc|slots]}. */
     public static void main(String[] args) throws Exception {
         TrainConfig.Target target = TrainConfig.Target.valueOf(args[0].toUpperCase(Locale.ROOT));
         TrainConfig d = TrainConfig.defaults(target, Path.of(args[1]), Path.of(args[2]));
@@ -33,7 +33,8 @@ public final class Trainer {
                 args.length > 4 ? Integer.parseInt(args[4]) : d.steps(), d.batchSize(),
                 args.length > 6 ? Double.parseDouble(args[6]) : d.learningRate(),
                 d.checkpointEvery(), args.length > 3 ? Double.parseDouble(args[3]) : d.maxMinutes(), d.evalSize(),
-                args.length > 7 ? Path.of(args[7]) : null);
+                args.length > 7 && !"-".equals(args[7]) ? Path.of(args[7]) : null,
+                args.length > 8 ? TrainConfig.ReaderArchitecture.valueOf(args[8].toUpperCase(Locale.ROOT)) : d.architecture());
         TrainResult r = new Trainer(c).run();
         System.out.println(r);
     }

@@ -66,6 +66,7 @@ public final class VideoGenerator {
     }
 
     public Result run() throws IOException {
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
         Backgrounds bg = config.backgrounds() == null ? Backgrounds.generated() : Backgrounds.load(config.backgrounds());
         PlateRenderer plates = new PlateRenderer(config.seed(), bg);
         Random rnd = new Random(config.seed() + 1);

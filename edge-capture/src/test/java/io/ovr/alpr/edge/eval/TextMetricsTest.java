@@ -39,6 +39,17 @@ class TextMetricsTest {
         assertThat(gt.plates().get(0).box().w()).isEqualTo(162);
     }
 
+    @Test
+    void shouldFindTheImageBesideTheLabelWhenTheNamedFileIsMissing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("PAG5219.txt"), "PAG5219.png\t528\t568\t228\t74\tPAG5219\n");
+        java.nio.file.Files.write(dir.resolve("PAG5219.jpg"), new byte[] {1});
+
+        List<GroundTruth> all = GroundTruth.loadDir(dir);
+
+        assertThat(all).singleElement().extracting(GroundTruth::image).isEqualTo(dir.resolve("PAG5219.jpg"));
+    }
+
     private static Reading reading(String... texts) {
         List<Candidate> c = java.util.Arrays.stream(texts).map(t -> new Candidate(t, 0.5)).toList();
         return new Reading(texts[0], 0.5, new double[texts[0].length()], c);

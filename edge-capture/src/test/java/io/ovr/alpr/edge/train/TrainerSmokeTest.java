@@ -20,8 +20,18 @@ class TrainerSmokeTest {
     Path out;
 
     @Test
-    void shouldTrainTheReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null);
+    void shouldTrainTheCtcReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
+        trainReader(TrainConfig.ReaderArchitecture.CTC);
+    }
+
+    @Test
+    void shouldTrainTheFixedSlotReaderForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
+        trainReader(TrainConfig.ReaderArchitecture.SLOTS);
+    }
+
+    private void trainReader(TrainConfig.ReaderArchitecture architecture) throws Exception {
+        TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null,
+                architecture);
 
         TrainResult r = new Trainer(c).run();
 
@@ -38,12 +48,14 @@ class TrainerSmokeTest {
 
     @Test
     void shouldTrainTheDetectorForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
-        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null);
+        TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null,
+                TrainConfig.ReaderArchitecture.CTC);
 
         TrainResult r = new Trainer(c).run();
 
         assertThat(r.steps()).isEqualTo(2);
         assertThat(out.resolve("detector-metrics.json")).exists();
+        assertThat(Files.readString(out.resolve("detector.properties"))).containsPattern("threshold=0\\.[2-7]");
         assertThat(Files.readString(out.resolve("detector-card.md"))).contains("AGPL-3.0", "synthetic_detection_rate");
         PlateDetector d = PlateDetector.load(out.resolve("detector.zip").toFile(), 0.5);
         assertThat(d.detect(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB)))

@@ -1,0 +1,108 @@
+package io.ovr.alpr.cli.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ovr.alpr.devstack.BrokerConfig;
+import io.ovr.alpr.devstack.EmbeddedKafkaBroker;
+import io.ovr.alpr.devstack.EmbeddedS3Server;
+import io.ovr.alpr.edge.detect.PlateDetector;
+import io.ovr.alpr.edge.pipeline.EdgePipeline;
+import io.ovr.alpr.edge.publish.EdgePublishing;
+import io.ovr.alpr.edge.reader.PlateReader;
+import io.ovr.alpr.edge.source.CapturedFrame;
+import io.ovr.alpr.edge.source.FrameSource;
+import io.ovr.alpr.edge.video.VideoGenerator;
+import io.ovr.alpr.serdes.registry.RegistryClientConfig;
+import io.ovr.alpr.serdes.registry.RestSchemaRegistryClient;
+import io.ovr.alpr.serdes.registry.server.EmbeddedSchemaRegistry;
+import io.ovr.alpr.serdes.registry.server.InMemorySchemaLog;
+import io.ovr.alpr.sinks.objectstore.ObjectStore;
+import io.ovr.alpr.sinks.objectstore.ObjectStoreConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code alpr bench edge}: the edge pipeline end to end (decode, detect, read, publish to an
+ * embedded broker, registry and S3 server) on a rendered video, with 1 and 2 workers, against the
+ * baseline of decoding alone in the same run.
+ */
+final class EdgeBenchmark {
+
+    /**
+     * One measured configuration.
+     *
+     * @param name what ran
+     * @param frames frames processed
+     * @param fps frames per second
+     * @param msPerFrame mean ms per frame by stage (empty for the decode baseline)
+     * @param reads reads published
+     */
+    record Result(String name, long frames, double fps, Map<String, Double> msPerFrame, long reads) {
+    }
+
+    private final int width;
+    private final int height;
+    private final int vehicles;
+    private final Path backgrounds;
+
+    EdgeBenchmark(int width, int height, int vehicles, Path backgrounds) {
+        this.width = width;
+        this.height = height;
+        this.vehicles = vehicles;
+        this.backgrounds = backgrounds;
+    }
+
+    List<Result> run(List<Integer> threads) throws Exception {
+        Path dir = Files.createTempDirectory("alpr-bench-edge");
+        Path video = dir.resolve("bench.mp4");
+        new VideoGenerator(new VideoGenerator.Config(video, width, height, 15, vehicles, 2.5, 11,
+                Files.isDirectory(backgrounds) ? backgrounds : null)).run();
+        List<Result> out = new ArrayList<>();
+        out.add(decodeOnly(video));
+        PlateDetector detector = PlateDetector.bundled();
+        PlateReader reader = PlateReader.bundled(5);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerConfig.forTests());
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1", 0);
+             EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
+             ObjectStore store = ObjectStore.connect(new ObjectStoreConfig(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+                     "alpr-bench", s3.region(), Duration.ZERO))) {
+            store.ensureBucket();
+            for (int t : threads) {
+                out.add(pipeline(video, t, detector, reader, dir.resolve("spool-" + t), broker.bootstrapServers(),
+                        registry.url(), store));
+            }
+        }
+        return out;
+    }
+
+    private static Result decodeOnly(Path video) throws IOException {
+        long start = System.nanoTime();
+        long frames = 0;
+        try (FrameSource source = FrameSource.open(video.toString(), 0)) {
+            for (CapturedFrame f = source.next(); f != null; f = source.next()) {
+                frames++;
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new Result("decode only (baseline)", frames, frames / secs, Map.of(), 0);
+    }
+
+    private static Result pipeline(Path video, int threads, PlateDetector detector, PlateReader reader, Path spool,
+                                   String bootstrap, String registryUrl, ObjectStore store) throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EdgePipeline.Stats s;
+        try (EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(bootstrap, spool, 512L << 20,
+                true, Duration.ofSeconds(60)), new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), store,
+                meters); FrameSource source = FrameSource.open(video.toString(), 0)) {
+            EdgePipeline p = new EdgePipeline(new EdgePipeline.Config("bench", threads, 5, 0.05, 2, "bench", "bundled"),
+                    detector, reader, publishing.publisher()::submit, meters);
+            s = p.run(source, 0, line -> { });
+        }
+        return new Result("pipeline, " + threads + (threads == 1 ? " worker" : " workers"), s.frames(), s.fps(),
+                s.msPerFrame(), s.reads());
+    }
+}

@@ -1,0 +1,45 @@
+package io.ovr.alpr.cli.edge;
+
+import io.ovr.alpr.edge.detect.PlateDetector;
+import io.ovr.alpr.edge.reader.PlateReader;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which detector and reader to use: the ones shipped in the jar unless files are given. */
+public final class ModelOptions {
+
+    @Option(names = "--detector-model", paramLabel = "FILE", defaultValue = "${env:ALPR_DETECTOR_MODEL}",
+            description = "Detector weights (env ALPR_DETECTOR_MODEL; default: the model shipped in the jar).")
+    Path detector;
+
+    @Option(names = "--reader-model", paramLabel = "FILE", defaultValue = "${env:ALPR_READER_MODEL}",
+            description = "Reader weights (env ALPR_READER_MODEL; default: the model shipped in the jar).")
+    Path reader;
+
+    @Option(names = "--detection-threshold", defaultValue = "${env:ALPR_DETECTION_THRESHOLD}",
+            description = "Plate probability a cell needs to count (env ALPR_DETECTION_THRESHOLD; default: the one "
+                    + "chosen when the detector was trained, from detector.properties).")
+    Double threshold;
+
+    @Option(names = "--top-n", defaultValue = "${env:ALPR_TOP_N:-5}",
+            description = "Candidates kept per read (env ALPR_TOP_N, default ${DEFAULT-VALUE}).")
+    int topN;
+
+    public PlateDetector detector() {
+        if (detector == null) {
+            return PlateDetector.bundled(threshold != null ? threshold : PlateDetector.bundledThreshold());
+        }
+        return PlateDetector.load(detector.toFile(),
+                threshold != null ? threshold : PlateDetector.thresholdBeside(detector.toFile(), 0.5));
+    }
+
+    public PlateReader reader() {
+        return reader == null ? PlateReader.bundled(topN) : PlateReader.load(reader.toFile(), topN);
+    }
+
+    /** A short name of the models for events and reports. */
+    public String version() {
+        return (detector == null ? "bundled" : detector.getFileName().toString()) + "+"
+                + (reader == null ? "bundled" : reader.getFileName().toString());
+    }
+}
