@@ -2,6 +2,7 @@ package io.ovr.alpr.cli;
 
 import io.ovr.alpr.cli.admin.AdminCommand;
 import io.ovr.alpr.cli.bench.BenchCommand;
+import io.ovr.alpr.cli.sink.SinkCommand;
 import io.ovr.alpr.cli.edge.EdgeCommand;
 import io.ovr.alpr.cli.edge.EvalCommand;
 import io.ovr.alpr.cli.edge.GenerateVideoCommand;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "alpr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "OVR-ALPR: licence-plate recognition on Kafka Streams.",
         subcommands = {DemoCommand.class, StreamsCommand.class, DescribeCommand.class, BrokerCommand.class,
-                RegistryCommand.class, AdminCommand.class, BenchCommand.class, EdgeCommand.class, TrainCommand.class,
-                EvalCommand.class, GenerateVideoCommand.class,
+                RegistryCommand.class, AdminCommand.class, BenchCommand.class, SinkCommand.class, EdgeCommand.class,
+                TrainCommand.class, EvalCommand.class, GenerateVideoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AlprCommand implements Runnable {
 

@@ -1,0 +1,21 @@
+package io.ovr.alpr.api.iq;
+
+import java.util.List;
+import java.util.SortedSet;
+
+/**
+ * The merged answer of a live query.
+ *
+ * @param rows ordered and limited as the query says
+ * @param stale true when any part came from a standby or restoring copy (it may lag the active one)
+ * @param servedBy the instances that answered
+ * @param partitions the store partitions that the answer covers (all of the query's)
+ * @param truncated true when more rows matched than the query's limit (the rows are the first ones)
+ */
+public record LiveResult<T>(List<T> rows, boolean stale, SortedSet<String> servedBy, SortedSet<Integer> partitions,
+                            boolean truncated) {
+
+    public LiveResult {
+        rows = List.copyOf(rows);
+    }
+}
