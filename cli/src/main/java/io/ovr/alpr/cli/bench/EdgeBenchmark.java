@@ -71,12 +71,21 @@ final class EdgeBenchmark {
              ObjectStore store = ObjectStore.connect(new ObjectStoreConfig(s3.endpoint(), s3.accessKey(), s3.secretKey(),
                      "alpr-bench", s3.region(), Duration.ZERO))) {
             store.ensureBucket();
+            createTopics(broker.bootstrapServers());
             for (int t : threads) {
                 out.add(pipeline(video, t, detector, reader, dir.resolve("spool-" + t), broker.bootstrapServers(),
                         registry.url(), store));
             }
         }
         return out;
+    }
+
+    private static void createTopics(String bootstrap) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            new io.ovr.alpr.cli.admin.TopicAdmin(admin).createAll(io.ovr.alpr.serdes.topics.AlprTopics.specs(
+                    io.ovr.alpr.serdes.topics.TopicsConfig.defaults().withPartitions(1).keepingForever()));
+        }
     }
 
     private static Result decodeOnly(Path video) throws IOException {

@@ -7,14 +7,12 @@ import io.ovr.alpr.edge.image.ImageOps;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.Reading;
 import io.ovr.alpr.edge.synth.Backgrounds;
-import io.ovr.alpr.edge.synth.PlateTruth;
 import io.ovr.alpr.edge.synth.Scene;
 import io.ovr.alpr.edge.synth.SceneRenderer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,15 +148,5 @@ public final class Evaluator {
             m.put("ms_per_frame", images == 0 ? 0 : secs * 1000 / images);
             return m;
         }
-    }
-
-    /** {@code Evaluator DETECTOR.zip READER.zip DATASET|synthetic [BACKGROUNDS] [OUT.json]}. */
-    public static void main(String[] args) throws IOException {
-        boolean synthetic = "synthetic".equals(args[2]);
-        Config c = new Config(synthetic ? null : Path.of(args[2]), 200, 0x5EEDL,
-                args.length > 3 ? Path.of(args[3]) : null, args.length > 4 ? Path.of(args[4]) : null);
-        EvalReport r = new Evaluator(c, PlateDetector.load(new java.io.File(args[0]), 0.5),
-                PlateReader.load(new java.io.File(args[1]), 5)).run();
-        System.out.print(r.table(ORDER));
     }
 }

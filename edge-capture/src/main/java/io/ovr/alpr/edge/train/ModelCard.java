@@ -94,7 +94,7 @@ final class ModelCard {
     private static String table(Map<String, Double> metrics) {
         return "| figure | value |\n|---|---|\n" + metrics.entrySet().stream()
                 .map(e -> "| " + e.getKey() + " | " + fmt(e.getValue()) + " |")
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n")) + "\n";
     }
 
     static String fmt(Double v) {
