@@ -18,6 +18,7 @@ import io.ovr.alpr.serdes.topics.TopicDescriptor;
 import io.ovr.alpr.topology.stores.PlateStoresProcessor;
 import io.ovr.alpr.topology.stores.QueryStores;
 import io.ovr.alpr.topology.stores.RecentAlertsProcessor;
+import io.ovr.alpr.topology.stores.ReusedBytesSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -93,7 +94,8 @@ public final class AlprTopology {
 
     private static void enrich(StreamsBuilder builder, KStream<String, Validation.Valid> valid, TopologyConfig config,
                                AlprTopics topics, PipelineCounters counters) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PassProcessor.STORE),
+        // a pass lives about one pass window and is deleted when it expires: memory, not RocksDB
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PassProcessor.STORE),
                 Serdes.String(), new PassStateSerde()).withCachingEnabled());
         PassLogic logic = new PassLogic(config.eventIds());
         RegionInference regions = RegionInference.fromClasspath();
@@ -106,24 +108,33 @@ public final class AlprTopology {
     private static void raiseAlerts(StreamsBuilder builder, TopologyConfig config, AlprTopics topics,
                                     HotlistIndex hotlist, PipelineCounters counters) {
         TopicDescriptor<String, PlateEvent> enriched = topics.platesEnriched();
+        ReusedBytesSerde<PlateEvent> events = new ReusedBytesSerde<>(enriched.valueSerde(), enriched.name());
+        addPlateStores(builder, config, events);
         Duration cooldown = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueryStores.PLATE_LATEST),
-                Serdes.String(), enriched.valueSerdeForStores()).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(QueryStores.PLATE_PASSES,
-                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), enriched.valueSerdeForStores())
-                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.DEDUPE_STORE,
                 Duration.ofHours(6), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.COOLDOWN_STORE,
                 cooldown, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
-        KStream<String, PlateEvent> events = builder.stream(enriched.name(),
-                Consumed.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched-source"));
-        events.process(PlateStoresProcessor::new, Named.as(PlateStoresProcessor.NAME), QueryStores.PLATE_LATEST,
+        KStream<String, PlateEvent> stream = builder.stream(enriched.name(),
+                Consumed.with(enriched.keySerde(), events).withName("enriched-source"));
+        stream.process(PlateStoresProcessor::new, Named.as(PlateStoresProcessor.NAME), QueryStores.PLATE_LATEST,
                 QueryStores.PLATE_PASSES);
         TopicDescriptor<String, Alert> alerts = topics.alerts();
-        events.process(() -> new AlertProcessor(hotlist, config.rules(), config.clock(), counters),
+        stream.process(() -> new AlertProcessor(hotlist, config.rules(), config.clock(), counters),
                         Named.as(AlertProcessor.NAME), AlertProcessor.DEDUPE_STORE, AlertProcessor.COOLDOWN_STORE)
                 .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+    }
+
+    /**
+     * The plate stores share the source's {@link ReusedBytesSerde}: they keep the bytes of the topic
+     * record, so an event is decoded once and not encoded again for the stores.
+     */
+    private static void addPlateStores(StreamsBuilder builder, TopologyConfig config,
+                                       ReusedBytesSerde<PlateEvent> events) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueryStores.PLATE_LATEST),
+                Serdes.String(), events).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(QueryStores.PLATE_PASSES,
+                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), events).withCachingEnabled());
     }
 
     private static void keepRecentAlerts(StreamsBuilder builder, TopologyConfig config, AlprTopics topics) {
