@@ -70,6 +70,8 @@ public record StreamsSettings(String applicationId, String bootstrapServers, Pat
         // a failure in a global store's processor is logged and skipped instead of stopping the global thread
         // (Kafka cannot send dead letters from it; the record stays in its compacted topic)
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // the partition assignor builds its own StreamsConfig from the main consumer's settings: tell it too
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
         // every task reads one partition of one topic (no joins): nothing to align by waiting on idle inputs,

@@ -71,8 +71,9 @@ public final class StreamsCommand implements Callable<Integer> {
             StreamsRunner runner = lifecycle.add(new StreamsRunner(
                     AlprTopology.build(topology.config(), topics, new PipelineCounters()), settings));
             runner.start();
-            spec.commandLine().getOut().printf("streams %s on %s (state in %s); SIGTERM or Ctrl-C stops it%n",
-                    applicationId, kafka.bootstrapServers, stateDir.toAbsolutePath());
+            spec.commandLine().getOut().printf("streams %s on %s (state in %s, queries advertised at %s);"
+                    + " SIGTERM or Ctrl-C stops it%n", applicationId, kafka.bootstrapServers,
+                    stateDir.toAbsolutePath(), applicationServer == null ? "none" : applicationServer);
             spec.commandLine().getOut().flush();
             lifecycle.awaitStop(Optional.empty());
         }
