@@ -2,6 +2,7 @@ package io.ovr.alpr.cli;
 
 import io.ovr.alpr.cli.admin.AdminCommand;
 import io.ovr.alpr.cli.bench.BenchCommand;
+import io.ovr.alpr.cli.sink.SinkCommand;
 import io.ovr.alpr.cli.streams.DescribeCommand;
 import io.ovr.alpr.cli.streams.StreamsCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alpr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "OVR-ALPR: licence-plate recognition on Kafka Streams.",
         subcommands = {DemoCommand.class, StreamsCommand.class, DescribeCommand.class, BrokerCommand.class,
-                RegistryCommand.class, AdminCommand.class, BenchCommand.class,
+                RegistryCommand.class, AdminCommand.class, BenchCommand.class, SinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AlprCommand implements Runnable {
 

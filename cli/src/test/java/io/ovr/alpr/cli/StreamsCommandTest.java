@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,9 +53,11 @@ class StreamsCommandTest {
     void shouldReportStateChangesAndCloseCleanlyOnSigterm(@TempDir Path stateDir) throws Exception {
         run("admin", "topics", "create", "--bootstrap-servers", KAFKA.bootstrapServers(), "--partitions", "2");
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1", 0)) {
+            int apiPort = freePort();
             Process process = new ProcessBuilder(javaCommand("streams", "--bootstrap-servers",
                     KAFKA.bootstrapServers(), "--registry-url", registry.url(), "--state-dir", stateDir.toString(),
-                    "--application-id", "alpr-streams-cli-it", "--application-server", "127.0.0.1:18080"))
+                    "--application-id", "alpr-streams-cli-it", "--api-bind", "127.0.0.1", "--api-port",
+                    Integer.toString(apiPort), "--advertised-host", "127.0.0.1"))
                     .redirectErrorStream(true).start();
             List<String> output = new ArrayList<>();
             Thread reader = collect(process, output);
@@ -71,7 +75,7 @@ class StreamsCommandTest {
                 process.destroyForcibly();
             }
             assertThat(String.join("\n", output)).contains("streams alpr-streams-cli-it on",
-                    "queries advertised at 127.0.0.1:18080", "REBALANCING -> RUNNING", "RUNNING -> PENDING_SHUTDOWN",
+                    "advertised as 127.0.0.1:" + apiPort, "REBALANCING -> RUNNING", "RUNNING -> PENDING_SHUTDOWN",
                     "streams closed cleanly").doesNotContain("ERROR", "Processing exception handler is not");
             assertThat(process.exitValue()).as("the JVM's exit status after SIGTERM and its shutdown hooks")
                     .isEqualTo(143);
@@ -98,6 +102,12 @@ class StreamsCommandTest {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(AlprTopics.PLATES_ENRICHED));
             return consumer.poll(Duration.ofSeconds(2)).count();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code alpr bench ...}: benchmarks that compare against a baseline in the same run and print what they measured. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each with its baseline).",
-        subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class})
+        subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class, BenchCommand.Api.class,
+                SinkBenchCommand.class})
 public final class BenchCommand {
 
     /** {@code alpr bench topology}. */
@@ -102,6 +103,58 @@ public final class BenchCommand {
                     r.lookupsPerSecond(), r.p50Micros(), r.p99Micros(), r.matches());
             out.printf("brute-force scan of the same entries: %,.0f us per lookup (%.0fx slower than p50)%n",
                     r.bruteForceMicros(), r.bruteForceMicros() / r.p50Micros());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code alpr bench api}. */
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = "Latest-plate lookups through the query API at a fixed rate, answered locally and forwarded"
+                    + " to the owning instance, against in-process IQv2 and GET /health baselines.")
+    static final class Api implements Callable<Integer> {
+
+        @Option(names = "--rate", defaultValue = "${env:ALPR_BENCH_API_RATE:-2000}",
+                description = "Requests/s of each phase (env ALPR_BENCH_API_RATE, default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--duration", converter = DurationConverter.class,
+                defaultValue = "${env:ALPR_BENCH_API_DURATION:-15s}",
+                description = "Measured length of each phase (env ALPR_BENCH_API_DURATION, default ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--warmup", converter = DurationConverter.class,
+                defaultValue = "${env:ALPR_BENCH_API_WARMUP:-5s}",
+                description = "Unrecorded warm-up before each phase (env ALPR_BENCH_API_WARMUP, default ${DEFAULT-VALUE}).")
+        Duration warmup;
+
+        @Option(names = "--plates", defaultValue = "${env:ALPR_BENCH_API_PLATES:-2000}",
+                description = "Distinct plates in the stores (env ALPR_BENCH_API_PLATES, default ${DEFAULT-VALUE}).")
+        int plates;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ApiBenchmark.Report report = new ApiBenchmark(rate, duration, warmup, plates, out).run();
+            out.printf("%n%d plates: %d owned by instance A (local), %d by B (forwarded); %d cores, one JVM runs the"
+                    + " broker, both instances and the load generator%n", report.plates(), report.local(),
+                    report.remote(), Runtime.getRuntime().availableProcessors());
+            out.printf("in-process IQv2 lookup on A (no HTTP): p50 %.3f ms, p99 %.3f ms%n", report.iqP50Ms(),
+                    report.iqP99Ms());
+            out.printf("%-30s %8s %10s %9s %9s %9s %9s %8s %11s%n", "", "target/s", "achieved/s", "p50 ms", "p99 ms",
+                    "p99.9 ms", "max ms", "errors", "CPU us/req");
+            for (FixedRateLoad.Result r : report.results()) {
+                out.printf("%-30s %8d %10.0f %9.2f %9.2f %9.2f %9.1f %8d %11.0f%n", r.name(), r.targetRate(),
+                        r.achievedRate(), r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors(),
+                        r.cpuMicrosPerRequest());
+            }
+            out.printf("latency from each request's intended send time (open loop); CPU us/req: CPU time of the whole"
+                    + " JVM (client and servers) per request, less its idle use (%.0f ms/s); load average %.1f before,"
+                    + " %.1f after; audit lines in %s%n", report.idleCpuMsPerSecond(), report.loadBefore(),
+                    report.loadAfter(), report.auditFile());
             out.flush();
             return 0;
         }

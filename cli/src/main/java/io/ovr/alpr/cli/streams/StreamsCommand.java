@@ -1,6 +1,14 @@
 package io.ovr.alpr.cli.streams;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ovr.alpr.api.ApiConfig;
+import io.ovr.alpr.api.QueryApi;
+import io.ovr.alpr.api.admin.AdminWriter;
+import io.ovr.alpr.api.audit.LogAuditLog;
+import io.ovr.alpr.api.http.Json;
 import io.ovr.alpr.cli.Lifecycle;
+import io.ovr.alpr.cli.options.ApiOptions;
 import io.ovr.alpr.cli.options.KafkaOptions;
 import io.ovr.alpr.cli.options.RegistryOptions;
 import io.ovr.alpr.cli.options.TopologyOptions;
@@ -12,16 +20,22 @@ import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.runner.StreamsRunner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.Topology;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code alpr streams}: runs the topology against any cluster; SIGTERM closes it cleanly. */
+/**
+ * {@code alpr streams}: runs the topology against any cluster, with the query API on the same
+ * instance (advertised as {@code application.server} so the instances can route queries to each
+ * other); SIGTERM stops the API, then closes the streams cleanly.
+ */
 @Command(name = "streams", mixinStandardHelpOptions = true,
-        description = "Run the Kafka Streams application (validate, enrich, dedupe, hotlist, alerts).")
+        description = "Run the Kafka Streams application (validate, enrich, dedupe, hotlist, alerts) and its query API.")
 public final class StreamsCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +44,8 @@ public final class StreamsCommand implements Callable<Integer> {
     RegistryOptions registry;
     @Mixin
     TopologyOptions topology;
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--application-id", defaultValue = "${env:ALPR_APPLICATION_ID:-alpr-streams}",
             description = "Kafka Streams application id (env ALPR_APPLICATION_ID, default ${DEFAULT-VALUE}).")
@@ -39,13 +55,9 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Local state directory (env ALPR_STATE_DIR, default ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--application-server", defaultValue = "${env:ALPR_APPLICATION_SERVER}",
-            description = "host:port of this instance's query API, advertised to the others (env"
-                    + " ALPR_APPLICATION_SERVER).")
-    String applicationServer;
-
     @Option(names = "--standby-replicas", defaultValue = "${env:ALPR_STANDBY_REPLICAS:-0}",
-            description = "Standby replicas of each store (env ALPR_STANDBY_REPLICAS, default ${DEFAULT-VALUE}).")
+            description = "Standby replicas of each store; with 1 or more, queries keep being answered (marked"
+                    + " stale) while an instance is down (env ALPR_STANDBY_REPLICAS, default ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
     @Option(names = "--threads", defaultValue = "${env:ALPR_STREAM_THREADS:-1}",
@@ -65,15 +77,22 @@ public final class StreamsCommand implements Callable<Integer> {
         AlprTopics topics = new AlprTopics(TopicsConfig.defaults(), registry.client(),
                 SerdeOptions.values().withAutoRegister(autoRegister));
         StreamsSettings settings = StreamsSettings.defaults(kafka.bootstrapServers, stateDir)
-                .withApplicationId(applicationId).withApplicationServer(applicationServer)
+                .withApplicationId(applicationId).withApplicationServer(api.applicationServer())
                 .withStandbyReplicas(standbyReplicas).withThreads(threads);
+        ApiConfig apiConfig = api.config();
+        Topology built = AlprTopology.build(topology.config(), topics, new PipelineCounters());
         try (Lifecycle lifecycle = new Lifecycle()) {
-            StreamsRunner runner = lifecycle.add(new StreamsRunner(
-                    AlprTopology.build(topology.config(), topics, new PipelineCounters()), settings));
+            AdminWriter writer = lifecycle.add(new AdminWriter(kafka.bootstrapServers, topics));
+            StreamsRunner runner = lifecycle.add(new StreamsRunner(built, settings));
+            QueryApi queryApi = lifecycle.add(new QueryApi(apiConfig, new QueryApi.Dependencies(runner.streams(),
+                    built.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    new LogAuditLog(Json.mapper()), List.of())));
+            queryApi.start();
             runner.start();
-            spec.commandLine().getOut().printf("streams %s on %s (state in %s, queries advertised at %s);"
-                    + " SIGTERM or Ctrl-C stops it%n", applicationId, kafka.bootstrapServers,
-                    stateDir.toAbsolutePath(), applicationServer == null ? "none" : applicationServer);
+            spec.commandLine().getOut().printf("streams %s on %s (state in %s); query API on %s:%d, advertised as"
+                            + " %s (%d API keys); SIGTERM or Ctrl-C stops it%n", applicationId, kafka.bootstrapServers,
+                    stateDir.toAbsolutePath(), api.bind, queryApi.port(), api.applicationServer(),
+                    apiConfig.keys().size());
             spec.commandLine().getOut().flush();
             lifecycle.awaitStop(Optional.empty());
         }

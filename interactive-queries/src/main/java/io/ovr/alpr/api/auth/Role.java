@@ -4,11 +4,11 @@ import io.javalin.security.RouteRole;
 
 /** What an API key may do; each role includes the ones before it. */
 public enum Role implements RouteRole {
-    /** Live counts, cameras, topology, recent alerts. */
+    /** Live camera counts, the camera list, the topology, instances. */
     VIEWER,
-    /** Plate lookups and searches, always with a purpose and audited. */
+    /** Plate lookups, passes and recent alerts: always with a purpose, always audited. */
     INVESTIGATOR,
-    /** Hotlist and camera changes, the audit log. */
+    /** Hotlist and camera changes. */
     ADMIN;
 
     public boolean includes(Role other) {
