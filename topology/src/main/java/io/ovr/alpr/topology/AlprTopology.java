@@ -8,6 +8,7 @@ import io.ovr.alpr.processors.streams.AlertProcessor;
 import io.ovr.alpr.processors.streams.HotlistStoreUpdater;
 import io.ovr.alpr.processors.streams.PassProcessor;
 import io.ovr.alpr.processors.streams.PipelineCounters;
+import io.ovr.alpr.processors.streams.RuleCooldownProcessor;
 import io.ovr.alpr.processors.streams.ValidateProcessor;
 import io.ovr.alpr.processors.validate.ReadValidator;
 import io.ovr.alpr.processors.validate.Validation;
@@ -24,12 +25,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -40,8 +43,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * <li>reads ({@code alpr.detections.raw}, by camera) are validated (rejects to the DLQ through the
  * error policy), counted per camera per minute, grouped into vehicle passes and enriched from the
  * global camera table, and written to {@code alpr.plates.enriched} keyed by plate;</li>
- * <li>enriched events (by plate) update the plate query stores and raise hotlist and rule alerts
- * to {@code alpr.alerts};</li>
+ * <li>enriched events (by plate) update the plate query stores and raise hotlist alerts to
+ * {@code alpr.alerts}, and rule hits, which are repartitioned by their cooldown key;</li>
+ * <li>rule hits outside their cooldown become alerts on {@code alpr.alerts};</li>
  * <li>alerts update the recent-alerts store.</li>
  * </ol>
  * Every processor, store and internal topic is named.
@@ -110,19 +114,37 @@ public final class AlprTopology {
         TopicDescriptor<String, PlateEvent> enriched = topics.platesEnriched();
         ReusedBytesSerde<PlateEvent> events = new ReusedBytesSerde<>(enriched.valueSerde(), enriched.name());
         addPlateStores(builder, config, events);
-        Duration cooldown = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.DEDUPE_STORE,
                 Duration.ofHours(6), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.COOLDOWN_STORE,
-                cooldown, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         KStream<String, PlateEvent> stream = builder.stream(enriched.name(),
                 Consumed.with(enriched.keySerde(), events).withName("enriched-source"));
         stream.process(PlateStoresProcessor::new, Named.as(PlateStoresProcessor.NAME), QueryStores.PLATE_LATEST,
                 QueryStores.PLATE_PASSES);
         TopicDescriptor<String, Alert> alerts = topics.alerts();
         stream.process(() -> new AlertProcessor(hotlist, config.rules(), config.clock(), counters),
-                        Named.as(AlertProcessor.NAME), AlertProcessor.DEDUPE_STORE, AlertProcessor.COOLDOWN_STORE)
-                .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+                        Named.as(AlertProcessor.NAME), AlertProcessor.DEDUPE_STORE)
+                .split(Named.as("alerts-by-kind"))
+                .branch((key, alert) -> AlertProcessor.RULE_KIND.equals(alert.getKind()),
+                        Branched.withConsumer(hits -> holdRuleCooldowns(builder, hits, config, alerts, counters),
+                                "-rule"))
+                .defaultBranch(Branched.withConsumer(hotlistAlerts -> hotlistAlerts.to(alerts.name(),
+                        Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink")), "-hotlist"));
+    }
+
+    /**
+     * Rule hits arrive keyed by their cooldown key (rule and the value of its cooldown field); they are
+     * repartitioned by it, so one task holds each cooldown whatever plate or camera the hits came from.
+     */
+    private static void holdRuleCooldowns(StreamsBuilder builder, KStream<String, Alert> hits, TopologyConfig config,
+                                          TopicDescriptor<String, Alert> alerts, PipelineCounters counters) {
+        Duration retention = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RuleCooldownProcessor.STORE,
+                retention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        hits.repartition(Repartitioned.<String, Alert>as("rule-hits").withKeySerde(Serdes.String())
+                        .withValueSerde(alerts.valueSerdeForStores()))
+                .process(() -> new RuleCooldownProcessor(config.rules(), counters),
+                        Named.as(RuleCooldownProcessor.NAME), RuleCooldownProcessor.STORE)
+                .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("rule-alerts-sink"));
     }
 
     /**

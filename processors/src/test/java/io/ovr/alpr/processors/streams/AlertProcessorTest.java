@@ -21,16 +21,17 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** Rule alerts and their cooldowns in the alert processor, with real in-memory stores. */
+/** Hotlist alerts and rule hits raised by the alert processor, with real in-memory stores. */
 class AlertProcessorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
     private final MockProcessorContext<String, Alert> context = new MockProcessorContext<>();
     private final PipelineCounters counters = new PipelineCounters();
+    private final HotlistIndex index = new HotlistIndex(1);
 
     @Test
-    void shouldHoldTheCooldownPerValueOfTheChosenField() throws IOException {
+    void shouldForwardRuleHitsKeyedByTheirCooldownKeyAndHotlistAlertsByPlate() throws IOException {
         AlertProcessor processor = processor("""
                 rules:
                   - name: gate
@@ -38,18 +39,18 @@ class AlertProcessorTest {
                     cooldown: 2m
                     cooldown_key: camera_id
                 """);
+        index.put(HotlistEntry.newBuilder().setPlate("AAA1111").setReason("stolen").setPriority(4).build());
 
         process(processor, event("e1", "cam-1", "AAA1111", 0));
-        process(processor, event("e2", "cam-1", "BBB2222", 60));
-        process(processor, event("e3", "cam-2", "CCC3333", 60));
-        process(processor, event("e4", "cam-1", "DDD4444", 121));
 
-        assertThat(alerts()).extracting(Alert::getEventId).containsExactly("e1", "e3", "e4");
-        assertThat(counters.ruleAlerts.sum()).isEqualTo(3);
+        assertThat(context.forwarded().stream().map(f -> (String) f.record().key()).toList())
+                .containsExactly("AAA1111", "gate|cam-1");
+        assertThat(alerts()).extracting(Alert::getKind).containsExactly(AlertProcessor.HOTLIST_KIND,
+                AlertProcessor.RULE_KIND);
     }
 
     @Test
-    void shouldNotFireAgainForAnUpdateOfTheSamePassWithoutCooldown() throws IOException {
+    void shouldNotRaiseTheSameRuleHitTwiceForAnUpdateOfThePass() throws IOException {
         AlertProcessor processor = processor("""
                 rules:
                   - name: any-read
@@ -86,18 +87,16 @@ class AlertProcessorTest {
 
     private AlertProcessor processor(String rulesYaml) throws IOException {
         RuleSet rules = RuleSet.fromYaml(new ByteArrayInputStream(rulesYaml.getBytes(StandardCharsets.UTF_8)));
-        for (String name : List.of(AlertProcessor.DEDUPE_STORE, AlertProcessor.COOLDOWN_STORE)) {
-            var store = Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name, Duration.ofHours(6),
-                    Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-        }
+        var fired = Stores.windowStoreBuilder(Stores.inMemoryWindowStore(AlertProcessor.DEDUPE_STORE,
+                Duration.ofHours(6), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long())
+                .withLoggingDisabled().build();
+        fired.init(context.getStateStoreContext(), fired);
+        context.addStateStore(fired);
         var hotlist = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HotlistStoreUpdater.STORE),
                 Serdes.String(), AvroBinarySerde.of(HotlistEntry.class)).withLoggingDisabled().build();
         hotlist.init(context.getStateStoreContext(), hotlist);
         context.addStateStore(hotlist);
-        AlertProcessor processor = new AlertProcessor(new HotlistIndex(1), rules, Clock.fixed(T0, ZoneOffset.UTC),
-                counters);
+        AlertProcessor processor = new AlertProcessor(index, rules, Clock.fixed(T0, ZoneOffset.UTC), counters);
         processor.init(context);
         return processor;
     }
