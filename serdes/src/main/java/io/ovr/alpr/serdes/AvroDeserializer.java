@@ -18,13 +18,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads the Confluent wire format into a SpecificRecord, resolving the writer's schema by id
  * (cached) against the reader's compiled schema, so records written with an older compatible
- * schema still read.
+ * schema still read. Each thread reuses one decoder.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
     private final Schema readerSchema;
     private final SchemaRegistryClient registry;
     private final ConcurrentMap<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
+    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
     public AvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
         this.readerSchema = SpecificData.get().getSchema(type);
@@ -40,7 +41,8 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         SpecificDatumReader<T> reader = readersById.computeIfAbsent(id, k -> newReader(topic, k));
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                    data.length - WireFormat.HEADER_SIZE, null);
+                    data.length - WireFormat.HEADER_SIZE, decoders.get());
+            decoders.set(decoder);
             T record = reader.read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new SerializationException("trailing bytes after the record on topic " + topic

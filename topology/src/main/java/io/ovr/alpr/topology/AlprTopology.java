@@ -8,6 +8,7 @@ import io.ovr.alpr.processors.streams.AlertProcessor;
 import io.ovr.alpr.processors.streams.HotlistStoreUpdater;
 import io.ovr.alpr.processors.streams.PassProcessor;
 import io.ovr.alpr.processors.streams.PipelineCounters;
+import io.ovr.alpr.processors.streams.RuleCooldownProcessor;
 import io.ovr.alpr.processors.streams.ValidateProcessor;
 import io.ovr.alpr.processors.validate.ReadValidator;
 import io.ovr.alpr.processors.validate.Validation;
@@ -18,17 +19,20 @@ import io.ovr.alpr.serdes.topics.TopicDescriptor;
 import io.ovr.alpr.topology.stores.PlateStoresProcessor;
 import io.ovr.alpr.topology.stores.QueryStores;
 import io.ovr.alpr.topology.stores.RecentAlertsProcessor;
+import io.ovr.alpr.topology.stores.ReusedBytesSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -39,8 +43,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * <li>reads ({@code alpr.detections.raw}, by camera) are validated (rejects to the DLQ through the
  * error policy), counted per camera per minute, grouped into vehicle passes and enriched from the
  * global camera table, and written to {@code alpr.plates.enriched} keyed by plate;</li>
- * <li>enriched events (by plate) update the plate query stores and raise hotlist and rule alerts
- * to {@code alpr.alerts};</li>
+ * <li>enriched events (by plate) update the plate query stores and raise hotlist alerts to
+ * {@code alpr.alerts}, and rule hits, which are repartitioned by their cooldown key;</li>
+ * <li>rule hits outside their cooldown become alerts on {@code alpr.alerts};</li>
  * <li>alerts update the recent-alerts store.</li>
  * </ol>
  * Every processor, store and internal topic is named.
@@ -93,7 +98,8 @@ public final class AlprTopology {
 
     private static void enrich(StreamsBuilder builder, KStream<String, Validation.Valid> valid, TopologyConfig config,
                                AlprTopics topics, PipelineCounters counters) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PassProcessor.STORE),
+        // a pass lives about one pass window and is deleted when it expires: memory, not RocksDB
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PassProcessor.STORE),
                 Serdes.String(), new PassStateSerde()).withCachingEnabled());
         PassLogic logic = new PassLogic(config.eventIds());
         RegionInference regions = RegionInference.fromClasspath();
@@ -106,24 +112,51 @@ public final class AlprTopology {
     private static void raiseAlerts(StreamsBuilder builder, TopologyConfig config, AlprTopics topics,
                                     HotlistIndex hotlist, PipelineCounters counters) {
         TopicDescriptor<String, PlateEvent> enriched = topics.platesEnriched();
-        Duration cooldown = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueryStores.PLATE_LATEST),
-                Serdes.String(), enriched.valueSerdeForStores()).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(QueryStores.PLATE_PASSES,
-                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), enriched.valueSerdeForStores())
-                .withCachingEnabled());
+        ReusedBytesSerde<PlateEvent> events = new ReusedBytesSerde<>(enriched.valueSerde(), enriched.name());
+        addPlateStores(builder, config, events);
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.DEDUPE_STORE,
                 Duration.ofHours(6), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AlertProcessor.COOLDOWN_STORE,
-                cooldown, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
-        KStream<String, PlateEvent> events = builder.stream(enriched.name(),
-                Consumed.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched-source"));
-        events.process(PlateStoresProcessor::new, Named.as(PlateStoresProcessor.NAME), QueryStores.PLATE_LATEST,
+        KStream<String, PlateEvent> stream = builder.stream(enriched.name(),
+                Consumed.with(enriched.keySerde(), events).withName("enriched-source"));
+        stream.process(PlateStoresProcessor::new, Named.as(PlateStoresProcessor.NAME), QueryStores.PLATE_LATEST,
                 QueryStores.PLATE_PASSES);
         TopicDescriptor<String, Alert> alerts = topics.alerts();
-        events.process(() -> new AlertProcessor(hotlist, config.rules(), config.clock(), counters),
-                        Named.as(AlertProcessor.NAME), AlertProcessor.DEDUPE_STORE, AlertProcessor.COOLDOWN_STORE)
-                .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+        stream.process(() -> new AlertProcessor(hotlist, config.rules(), config.clock(), counters),
+                        Named.as(AlertProcessor.NAME), AlertProcessor.DEDUPE_STORE)
+                .split(Named.as("alerts-by-kind"))
+                .branch((key, alert) -> AlertProcessor.RULE_KIND.equals(alert.getKind()),
+                        Branched.withConsumer(hits -> holdRuleCooldowns(builder, hits, config, alerts, counters),
+                                "-rule"))
+                .defaultBranch(Branched.withConsumer(hotlistAlerts -> hotlistAlerts.to(alerts.name(),
+                        Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink")), "-hotlist"));
+    }
+
+    /**
+     * Rule hits arrive keyed by their cooldown key (rule and the value of its cooldown field); they are
+     * repartitioned by it, so one task holds each cooldown whatever plate or camera the hits came from.
+     */
+    private static void holdRuleCooldowns(StreamsBuilder builder, KStream<String, Alert> hits, TopologyConfig config,
+                                          TopicDescriptor<String, Alert> alerts, PipelineCounters counters) {
+        Duration retention = config.rules().longestCooldown().plus(Duration.ofMinutes(1));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RuleCooldownProcessor.STORE,
+                retention, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        hits.repartition(Repartitioned.<String, Alert>as("rule-hits").withKeySerde(Serdes.String())
+                        .withValueSerde(alerts.valueSerdeForStores()))
+                .process(() -> new RuleCooldownProcessor(config.rules(), counters),
+                        Named.as(RuleCooldownProcessor.NAME), RuleCooldownProcessor.STORE)
+                .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("rule-alerts-sink"));
+    }
+
+    /**
+     * The plate stores share the source's {@link ReusedBytesSerde}: they keep the bytes of the topic
+     * record, so an event is decoded once and not encoded again for the stores.
+     */
+    private static void addPlateStores(StreamsBuilder builder, TopologyConfig config,
+                                       ReusedBytesSerde<PlateEvent> events) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QueryStores.PLATE_LATEST),
+                Serdes.String(), events).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(QueryStores.PLATE_PASSES,
+                config.passesRetention(), Duration.ofMillis(1), false), Serdes.String(), events).withCachingEnabled());
     }
 
     private static void keepRecentAlerts(StreamsBuilder builder, TopologyConfig config, AlprTopics topics) {

@@ -141,6 +141,28 @@ class PassAndAlertTopologyTest {
         assertThat(alerts.get(0).getReason()).isEqualTo("Mercosur plate seen");
     }
 
+    @Test
+    void shouldHoldACooldownKeyedByCameraAcrossPlates() throws IOException {
+        fx.close();
+        fx = new TopologyFixture(TopologyConfig.defaults().withRules(RuleSet.fromYaml(new ByteArrayInputStream("""
+                rules:
+                  - name: gate-busy
+                    conditions:
+                      - {field: confidence, operator: greater_than, value: 0.5}
+                    cooldown: 1m
+                    cooldown_key: camera_id
+                """.getBytes(StandardCharsets.UTF_8)))));
+
+        fx.send(read("cam-1", "AAA1111", 0.9f, NOW));
+        fx.send(read("cam-1", "BBB2222", 0.9f, NOW.plusSeconds(30)));
+        fx.send(read("cam-2", "CCC3333", 0.9f, NOW.plusSeconds(30)));
+        fx.send(read("cam-1", "DDD4444", 0.9f, NOW.plusSeconds(61)));
+
+        List<Alert> alerts = fx.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getPlate).containsExactly("AAA1111", "CCC3333", "DDD4444");
+        assertThat(fx.counters.ruleCooldownHolds.sum()).isEqualTo(1);
+    }
+
     private void hotlist(String plate, Instant expiresAt) {
         fx.hotlist.pipeInput(plate, HotlistEntry.newBuilder().setPlate(plate).setReason("stolen").setPriority(4)
                 .setExpiresAt(expiresAt).build(), NOW.minusSeconds(10));

@@ -19,9 +19,15 @@ public final class BenchCommand {
             description = "The topology (exactly_once_v2) against a plain consumer->producer on the same broker.")
     static final class Topology implements Callable<Integer> {
 
-        @Option(names = "--reads", defaultValue = "${env:ALPR_BENCH_READS:-100000}",
-                description = "Backlog of reads for the sustained rate (env ALPR_BENCH_READS, default ${DEFAULT-VALUE}).")
+        @Option(names = "--reads", defaultValue = "${env:ALPR_BENCH_READS:-200000}",
+                description = "Reads whose processing is timed for the sustained rate (env ALPR_BENCH_READS,"
+                        + " default ${DEFAULT-VALUE}).")
         int reads;
+
+        @Option(names = "--warmup", defaultValue = "${env:ALPR_BENCH_WARMUP:-100000}",
+                description = "Reads processed before the timing starts, by each side (env ALPR_BENCH_WARMUP,"
+                        + " default ${DEFAULT-VALUE}).")
+        int warmup;
 
         @Option(names = "--rate", defaultValue = "${env:ALPR_BENCH_RATE:-5000}",
                 description = "Reads/s of the latency phase (env ALPR_BENCH_RATE, default ${DEFAULT-VALUE}).")
@@ -32,20 +38,36 @@ public final class BenchCommand {
                 description = "Length of the latency phase (env ALPR_BENCH_LATENCY_DURATION, default ${DEFAULT-VALUE}).")
         Duration latencyDuration;
 
+        @Option(names = "--threads", defaultValue = "${env:ALPR_STREAM_THREADS:-1}",
+                description = "Stream threads of the topology (env ALPR_STREAM_THREADS, default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--hotlist-entries", defaultValue = "${env:ALPR_BENCH_HOTLIST_ENTRIES:-10000}",
+                description = "Hotlist entries loaded before the run (env ALPR_BENCH_HOTLIST_ENTRIES, default"
+                        + " ${DEFAULT-VALUE}).")
+        int hotlist;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            TopologyBenchmark.Report report = new TopologyBenchmark(reads, rate, latencyDuration, out).run();
-            out.printf("%n%-38s %12s %10s %10s %8s%n", "", "reads/s", "p50 ms", "p99 ms", "samples");
-            for (TopologyBenchmark.Result r : new TopologyBenchmark.Result[] {report.passThrough(), report.topology()}) {
-                out.printf("%-38s %,12.0f %10d %10d %8d%n", r.name(), r.readsPerSecond(), r.p50Ms(), r.p99Ms(),
-                        r.samples());
+            TopologyBenchmark.Report report = new TopologyBenchmark(new TopologyBenchmark.Options(reads, warmup, rate,
+                    latencyDuration, threads, hotlist), out).run();
+            out.printf("%n%-38s %9s %11s %11s %7s %7s %13s%n", "", "reads/s", "CPU us/read", "thread us/r",
+                    "p50 ms", "p99 ms", "samples");
+            for (TopologyBenchmark.Result r : new TopologyBenchmark.Result[] {report.passThrough(), report.streamsCopy(),
+                    report.topology()}) {
+                out.printf("%-38s %,9.0f %11.1f %11.1f %7d %7d %,6d/%,d%n", r.name(), r.readsPerSecond(),
+                        r.cpuMicrosPerRead(), r.threadCpuMicrosPerRead(), r.p50Ms(), r.p99Ms(), r.samples(), r.sent());
             }
-            out.printf("topology / pass-through: %.0f %% (latency measured at %,d reads/s)%n", report.ratio() * 100,
-                    rate);
+            out.printf("topology / pass-through: %.0f %% of the sustained rate (%,d reads timed after %,d of warm-up;"
+                    + " latency at %,d reads/s)%n", report.ratio() * 100, reads, warmup, rate);
+            out.printf("topology / streams copy: %.0f %%%n", 100 * report.topology().readsPerSecond()
+                    / report.streamsCopy().readsPerSecond());
+            out.printf("CPU us/read: the whole JVM (broker, clients, JIT, GC); thread us/r: the copy loop or the"
+                    + " stream threads%n");
             out.flush();
             return 0;
         }

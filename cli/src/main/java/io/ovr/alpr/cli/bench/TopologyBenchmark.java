@@ -3,7 +3,8 @@ package io.ovr.alpr.cli.bench;
 import io.ovr.alpr.devstack.BrokerConfig;
 import io.ovr.alpr.devstack.EmbeddedKafkaBroker;
 import io.ovr.alpr.processors.streams.PipelineCounters;
-import io.ovr.alpr.schema.PlateEvent;
+import io.ovr.alpr.schema.Camera;
+import io.ovr.alpr.schema.HotlistEntry;
 import io.ovr.alpr.schema.PlateRead;
 import io.ovr.alpr.serdes.SerdeOptions;
 import io.ovr.alpr.serdes.registry.RegistryClientConfig;
@@ -17,282 +18,311 @@ import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.TopologyConfig;
 import io.ovr.alpr.topology.runner.StreamsRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * {@code alpr bench topology}: the real topology (exactly_once_v2) against a plain
- * consumer-to-producer pass-through on the same embedded broker, in one run: sustained reads/s
- * on a backlog of N reads, and p50/p99 read-to-output latency at a fixed rate.
+ * {@code alpr bench topology}: the real topology (exactly_once_v2, with cameras, a hotlist and
+ * rules loaded) against a plain consumer-to-producer pass-through on the same embedded broker,
+ * measured the same way: the same backlog of reads, the same client batching and compression, the
+ * sustained rate from committed offsets after a warm-up part of the backlog, and read-to-output
+ * latency at a fixed rate seen by a {@code read_committed} consumer. A Kafka Streams application
+ * that only copies bytes (same settings, exactly_once_v2) is measured too, to show what Streams and
+ * its transactions cost before any logic. A first round on its own broker warms the JIT for every
+ * side and is not measured.
  */
 public final class TopologyBenchmark {
 
     /** One side of the comparison. */
-    public record Result(String name, long reads, double readsPerSecond, long p50Ms, long p99Ms, int samples) {
+    public record Result(String name, long reads, double readsPerSecond, double cpuMicrosPerRead,
+                         double threadCpuMicrosPerRead, long p50Ms, long p99Ms, int samples, int sent) {
     }
 
-    /** Both sides and the ratio of sustained rates. */
-    public record Report(Result passThrough, Result topology) {
+    /**
+     * Both sides and the ratio of sustained rates, plus a Kafka Streams application that only copies
+     * bytes with the same settings (exactly_once_v2): what any such application costs before logic.
+     */
+    public record Report(Result passThrough, Result streamsCopy, Result topology) {
 
         public double ratio() {
             return topology.readsPerSecond() / passThrough.readsPerSecond();
         }
     }
 
+    /**
+     * What to run.
+     *
+     * @param reads reads timed for the sustained rate
+     * @param warmup reads each side processes before the timing starts
+     * @param rate reads/s of the latency phase
+     * @param hotlist hotlist entries loaded before the topology starts
+     */
+    public record Options(int reads, int warmup, int rate, Duration latencyPhase, int threads, int hotlist) {
+
+        Options forWarmUpRound() {
+            return new Options(Math.min(reads, 100_000), warmup, rate, Duration.ofSeconds(2), threads, hotlist);
+        }
+    }
+
     private static final int PARTITIONS = 3;
+    private static final String APPLICATION_ID = "alpr-bench";
+    private static final String PASS_GROUP = "bench-passthrough";
+    private static final String PASS_THREAD = "bench-passthrough";
     private static final String PASS_IN = "bench.passthrough.in";
     private static final String PASS_OUT = "bench.passthrough.out";
+    private static final String COPY_ID = "alpr-bench-copy";
+    private static final String COPY_IN = "bench.copy.in";
+    private static final String COPY_OUT = "bench.copy.out";
+    private static final Duration RATE_TIMEOUT = Duration.ofMinutes(10);
 
-    private final int reads;
-    private final int rate;
-    private final Duration latencyPhase;
+    private final Options options;
     private final PrintWriter out;
 
-    public TopologyBenchmark(int reads, int rate, Duration latencyPhase, PrintWriter out) {
-        this.reads = reads;
-        this.rate = rate;
-        this.latencyPhase = latencyPhase;
+    public TopologyBenchmark(Options options, PrintWriter out) {
+        this.options = options;
         this.out = out;
     }
 
     public Report run() throws Exception {
-        Path dir = Files.createTempDirectory("alpr-bench-");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerConfig.forTests()
-                .withDataDir(dir.resolve("kafka")));
-             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1", 0)) {
-            AlprTopics topics = new AlprTopics(TopicsConfig.defaults(), new RestSchemaRegistryClient(
-                    RegistryClientConfig.of(registry.url())), SerdeOptions.values());
-            String bootstrap = broker.bootstrapServers();
-            createTopics(bootstrap);
-            Function<PlateRead, byte[]> serialize = r -> topics.detectionsRaw().valueSerde().serializer()
-                    .serialize(AlprTopics.DETECTIONS_RAW, r);
-            List<ProducerRecord<byte[], byte[]>> backlog = backlog(serialize);
-            Result pass = passThrough(bootstrap, backlog, serialize);
-            Result topo = topology(bootstrap, topics, backlog, serialize, dir.resolve("state"));
-            return new Report(pass, topo);
-        }
+        progress("warm-up round (not measured) ...");
+        new Round(options.forWarmUpRound()).run();
+        progress("measured round ...");
+        return new Round(options).run();
     }
 
-    private Result passThrough(String bootstrap, List<ProducerRecord<byte[], byte[]>> backlog,
-                               Function<PlateRead, byte[]> serialize) throws Exception {
-        out.printf("pass-through: producing %,d reads ...%n", reads);
+    private void progress(String format, Object... args) {
+        out.printf(format + "%n", args);
         out.flush();
-        produceAll(bootstrap, retarget(backlog, PASS_IN));
-        AtomicLong copied = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        long start = System.nanoTime();
-        Thread loop = new Thread(() -> copyLoop(bootstrap, copied, stop), "bench-passthrough");
-        loop.start();
-        while (copied.get() < reads) {
-            LockSupport.parkNanos(1_000_000);
-        }
-        double perSecond = reads / ((System.nanoTime() - start) / 1e9);
-        Latencies latencies = measureLatency(bootstrap, PASS_IN, PASS_OUT, serialize,
-                (key, value) -> new String(key, StandardCharsets.UTF_8));
-        stop.set(true);
-        loop.join();
-        return new Result("pass-through (consumer -> producer)", reads, perSecond, latencies.percentile(50),
-                latencies.percentile(99), latencies.count());
     }
 
-    private Result topology(String bootstrap, AlprTopics topics, List<ProducerRecord<byte[], byte[]>> backlog,
-                            Function<PlateRead, byte[]> serialize, Path stateDir) throws Exception {
-        out.printf("topology: producing %,d reads ...%n", reads);
-        out.flush();
-        produceAll(bootstrap, backlog);
-        StreamsSettings settings = StreamsSettings.defaults(bootstrap, stateDir).withApplicationId("alpr-bench");
-        try (StreamsRunner runner = new StreamsRunner(AlprTopology.build(TopologyConfig.defaults(), topics,
-                new PipelineCounters()), settings).start();
-             Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            runner.awaitRunning(Duration.ofMinutes(1));
-            long start = System.nanoTime();
-            while (committed(admin, "alpr-bench") < reads) {
-                LockSupport.parkNanos(20_000_000);
-            }
-            double perSecond = reads / ((System.nanoTime() - start) / 1e9);
-            var deserializer = topics.platesEnriched().valueSerde().deserializer();
-            Latencies latencies = measureLatency(bootstrap, AlprTopics.DETECTIONS_RAW, AlprTopics.PLATES_ENRICHED,
-                    serialize, (key, value) -> {
-                        PlateEvent event = deserializer.deserialize(AlprTopics.PLATES_ENRICHED, value);
-                        return event.getReadId();
-                    });
-            return new Result("topology (exactly_once_v2)", reads, perSecond, latencies.percentile(50),
-                    latencies.percentile(99), latencies.count());
-        }
-    }
+    /** Both sides on one fresh broker. */
+    private final class Round {
 
-    /** Sends reads at the fixed rate, each a new vehicle, and times each until it appears on {@code outTopic}. */
-    private Latencies measureLatency(String bootstrap, String inTopic, String outTopic,
-                                     Function<PlateRead, byte[]> serialize, IdOf idOf) throws Exception {
-        int count = (int) (rate * latencyPhase.toSeconds());
-        out.printf("  latency at %,d reads/s for %d s ...%n", rate, latencyPhase.toSeconds());
-        out.flush();
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Latencies latencies = new Latencies();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread receiver = new Thread(() -> receive(bootstrap, outTopic, sentAt, latencies, idOf, stop), "bench-recv");
-        receiver.start();
-        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-        ReadGenerator generator = new ReadGenerator(99, 20);
-        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            long start = System.nanoTime();
-            long interval = 1_000_000_000L / rate;
-            for (int i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                PlateRead read = PlateRead.newBuilder(generator.next(Instant.now(), "L" + i))
-                        .setReadId("lat-" + i).build();
-                sentAt.put("lat-" + i, System.nanoTime());
-                producer.send(new ProducerRecord<>(inTopic, ("lat-" + i).getBytes(StandardCharsets.UTF_8),
-                        serialize.apply(read)));
+        private final Options round;
+        private BenchClients clients;
+        private AlprTopics topics;
+        private Serializer<PlateRead> serializer;
+        private Deserializer<PlateRead> deserializer;
+
+        Round(Options round) {
+            this.round = round;
+        }
+
+        Report run() throws Exception {
+            Path dir = Files.createTempDirectory("alpr-bench-");
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerConfig.forTests()
+                    .withDataDir(dir.resolve("kafka")));
+                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1",
+                         0)) {
+                topics = new AlprTopics(TopicsConfig.defaults(), new RestSchemaRegistryClient(
+                        RegistryClientConfig.of(registry.url())), SerdeOptions.values());
+                serializer = topics.detectionsRaw().valueSerde().serializer();
+                deserializer = topics.detectionsRaw().valueSerde().deserializer();
+                StreamsSettings settings = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("state"))
+                        .withApplicationId(APPLICATION_ID).withThreads(round.threads());
+                clients = BenchClients.likeStreams(settings);
+                createTopics();
+                List<String> plates = new ArrayList<>();
+                List<byte[][]> backlog = BenchWorld.backlog(round.warmup() + round.reads(), plates).stream()
+                        .map(r -> new byte[][] {bytes(r.getCameraId()), serializer.serialize(AlprTopics.DETECTIONS_RAW,
+                                r)}).toList();
+                Result pass = passThrough(backlog);
+                Result copy = streamsCopy(settings, backlog);
+                BenchWorld world = new BenchWorld(round.hotlist(), plates);
+                loadWorld(world);
+                return new Report(pass, copy, topology(settings, world, backlog));
+            } finally {
+                deleteRecursively(dir);
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (latencies.count() < count && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(50_000_000);
+
+        private Result passThrough(List<byte[][]> backlog) throws Exception {
+            progress("pass-through: producing %,d reads (%,d of them warm-up) ...", backlog.size(), round.warmup());
+            produce(PASS_IN, backlog);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread loop = new Thread(() -> copyLoop(stop), PASS_THREAD);
+            loop.start();
+            try (Admin admin = Admin.create(clients.admin())) {
+                SustainedRate.Window window = SustainedRate.measure(admin, PASS_GROUP, PASS_IN, round.warmup(),
+                        backlog.size(), PASS_THREAD::equals, RATE_TIMEOUT);
+                Latencies latencies = latency(PASS_IN, PASS_OUT,
+                        (key, value) -> deserializer.deserialize(AlprTopics.DETECTIONS_RAW, value).getReadId());
+                return result("pass-through (consumer -> producer)", window, latencies);
+            } finally {
+                stop.set(true);
+                loop.join();
+            }
         }
-        stop.set(true);
-        receiver.join();
-        return latencies;
-    }
 
-    /** Extracts the read id from an output record. */
-    @FunctionalInterface
-    private interface IdOf {
-        String of(byte[] key, byte[] value);
-    }
+        /** Source to sink of bytes in Kafka Streams, with the topology's settings and exactly_once_v2. */
+        private Result streamsCopy(StreamsSettings settings, List<byte[][]> backlog) throws Exception {
+            progress("streams copy: producing %,d reads (%,d of them warm-up) ...", backlog.size(), round.warmup());
+            produce(COPY_IN, backlog);
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream(COPY_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-source"))
+                    .to(COPY_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-sink"));
+            try (StreamsRunner runner = new StreamsRunner(builder.build(), settings.withApplicationId(COPY_ID)).start();
+                 Admin admin = Admin.create(clients.admin())) {
+                SustainedRate.Window window = SustainedRate.measure(admin, COPY_ID, COPY_IN, round.warmup(),
+                        backlog.size(), streamThreadsOf(COPY_ID), RATE_TIMEOUT);
+                Latencies latencies = latency(COPY_IN, COPY_OUT,
+                        (key, value) -> deserializer.deserialize(AlprTopics.DETECTIONS_RAW, value).getReadId());
+                return result("streams copy (exactly_once_v2, bytes)", window, latencies);
+            }
+        }
 
-    private static void receive(String bootstrap, String topic, Map<String, Long> sentAt, Latencies latencies,
-                                IdOf idOf, AtomicBoolean stop) {
-        Properties props = consumerProps(bootstrap, "bench-recv-" + topic + "-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (!stop.get()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                    Long sent = sentAt.remove(idOf.of(record.key(), record.value()));
-                    if (sent != null) {
-                        latencies.add((System.nanoTime() - sent) / 1_000_000);
+        private Result topology(StreamsSettings settings, BenchWorld world, List<byte[][]> backlog) throws Exception {
+            progress("topology: producing %,d reads (%,d of them warm-up) ...", backlog.size(), round.warmup());
+            produce(AlprTopics.DETECTIONS_RAW, backlog);
+            TopologyConfig config = TopologyConfig.defaults().withRules(world.rules);
+            try (StreamsRunner runner = new StreamsRunner(AlprTopology.build(config, topics, new PipelineCounters()),
+                    settings).start();
+                 Admin admin = Admin.create(clients.admin())) {
+                SustainedRate.Window window = SustainedRate.measure(admin, APPLICATION_ID, AlprTopics.DETECTIONS_RAW,
+                        round.warmup(), backlog.size(), streamThreadsOf(APPLICATION_ID), RATE_TIMEOUT);
+                var events = topics.platesEnriched().valueSerde().deserializer();
+                Latencies latencies = latency(AlprTopics.DETECTIONS_RAW, AlprTopics.PLATES_ENRICHED,
+                        (key, value) -> events.deserialize(AlprTopics.PLATES_ENRICHED, value).getReadId());
+                return result("topology (exactly_once_v2, " + round.threads()
+                        + (round.threads() == 1 ? " thread)" : " threads)"), window, latencies);
+            }
+        }
+
+        /**
+         * Each probe read is a new vehicle at a registered camera (its key, as at the edge), so the
+         * topology emits it at once; both sides find the probe's read id in the output value.
+         */
+        private Latencies latency(String inTopic, String outTopic, LatencyProbe.IdOf idOf)
+                throws InterruptedException {
+            progress("  latency at %,d reads/s for %d s ...", round.rate(), round.latencyPhase().toSeconds());
+            ReadGenerator generator = new ReadGenerator(99, BenchWorld.CAMERAS);
+            try (KafkaProducer<byte[], byte[]> producer = clients.edgeProducer()) {
+                return LatencyProbe.measure(clients.consumer("bench-latency"), producer, outTopic, round.rate(),
+                        round.latencyPhase(), i -> {
+                            String id = "probe-" + i;
+                            PlateRead read = PlateRead.newBuilder(generator.next(Instant.now(), generator.plate()))
+                                    .setReadId(id).build();
+                            return new LatencyProbe.Probe(id, new ProducerRecord<>(inTopic, bytes(read.getCameraId()),
+                                    serializer.serialize(AlprTopics.DETECTIONS_RAW, read)));
+                        }, idOf);
+            }
+        }
+
+        private Result result(String name, SustainedRate.Window window, Latencies latencies) {
+            return new Result(name, window.reads(), window.readsPerSecond(), window.cpuMicrosPerRead(),
+                    window.threadCpuMicrosPerRead(), latencies.percentile(50), latencies.percentile(99), latencies.count(),
+                    (int) (round.rate() * round.latencyPhase().toMillis() / 1000));
+        }
+
+        /** Copies PASS_IN to PASS_OUT, committing each poll's offsets once its records are written. */
+        private void copyLoop(AtomicBoolean stop) {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(PASS_GROUP),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                 KafkaProducer<byte[], byte[]> producer = clients.producer()) {
+                consumer.subscribe(List.of(PASS_IN));
+                while (!stop.get()) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
+                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        producer.send(new ProducerRecord<>(PASS_OUT, record.key(), record.value()));
+                        offsets.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    if (!offsets.isEmpty()) {
+                        producer.flush();
+                        consumer.commitAsync(offsets, null);
                     }
                 }
             }
         }
-    }
 
-    private static void copyLoop(String bootstrap, AtomicLong copied, AtomicBoolean stop) {
-        Properties props = consumerProps(bootstrap, "bench-passthrough");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            consumer.subscribe(List.of(PASS_IN));
-            while (!stop.get()) {
-                var records = consumer.poll(Duration.ofMillis(20));
-                Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    producer.send(new ProducerRecord<>(PASS_OUT, record.key(), record.value()));
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
+        private void loadWorld(BenchWorld world) {
+            progress("loading %d cameras, %,d hotlist entries and %d rules ...", world.cameras.size(),
+                    world.hotlist.size(), world.rules.rules().size());
+            Serializer<Camera> cameras = topics.cameras().valueSerde().serializer();
+            Serializer<HotlistEntry> hotlist = topics.hotlist().valueSerde().serializer();
+            try (KafkaProducer<byte[], byte[]> producer = clients.producer()) {
+                for (Camera camera : world.cameras) {
+                    producer.send(new ProducerRecord<>(AlprTopics.CAMERAS, bytes(camera.getCameraId()),
+                            cameras.serialize(AlprTopics.CAMERAS, camera)));
                 }
-                if (!offsets.isEmpty()) {
-                    producer.flush();
-                    consumer.commitAsync(offsets, null);
-                    copied.addAndGet(records.count());
+                for (HotlistEntry entry : world.hotlist) {
+                    producer.send(new ProducerRecord<>(AlprTopics.HOTLIST, bytes(entry.getPlate()),
+                            hotlist.serialize(AlprTopics.HOTLIST, entry)));
                 }
+                producer.flush();
+            }
+        }
+
+        private void produce(String topic, List<byte[][]> backlog) {
+            try (KafkaProducer<byte[], byte[]> producer = clients.producer()) {
+                backlog.forEach(kv -> producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
+                producer.flush();
+            }
+        }
+
+        private void createTopics() throws Exception {
+            List<NewTopic> created = new ArrayList<>();
+            for (TopicSpec spec : AlprTopics.specs(TopicsConfig.defaults().withPartitions(PARTITIONS)
+                    .keepingForever())) {
+                created.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
+            }
+            created.add(new NewTopic(PASS_IN, PARTITIONS, (short) 1));
+            created.add(new NewTopic(PASS_OUT, PARTITIONS, (short) 1));
+            created.add(new NewTopic(COPY_IN, PARTITIONS, (short) 1));
+            created.add(new NewTopic(COPY_OUT, PARTITIONS, (short) 1));
+            try (Admin admin = Admin.create(clients.admin())) {
+                admin.createTopics(created).all().get();
             }
         }
     }
 
-    private List<ProducerRecord<byte[], byte[]>> backlog(Function<PlateRead, byte[]> serialize) {
-        ReadGenerator generator = new ReadGenerator(42, 20);
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(reads);
-        Instant base = Instant.now().minus(Duration.ofHours(1));
-        String plate = generator.plate();
-        for (int i = 0; i < reads; i++) {
-            if (i % 3 == 0) {
-                plate = generator.plate();
+    /** The stream threads of an application (not their producers' network threads). */
+    private static Predicate<String> streamThreadsOf(String applicationId) {
+        return name -> name.startsWith(applicationId + "-") && name.contains("-StreamThread-");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
-            PlateRead read = generator.next(base.plusMillis(i * 10L), plate);
-            records.add(new ProducerRecord<>(AlprTopics.DETECTIONS_RAW,
-                    read.getCameraId().getBytes(StandardCharsets.UTF_8), serialize.apply(read)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
-        return records;
-    }
-
-    private static List<ProducerRecord<byte[], byte[]>> retarget(List<ProducerRecord<byte[], byte[]>> records,
-                                                                 String topic) {
-        return records.stream().map(r -> new ProducerRecord<>(topic, r.key(), r.value())).toList();
-    }
-
-    private static void produceAll(String bootstrap, List<ProducerRecord<byte[], byte[]>> records) {
-        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
-    }
-
-    private static long committed(Admin admin, String group) throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(AlprTopics.DETECTIONS_RAW) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
-    }
-
-    private static void createTopics(String bootstrap) throws Exception {
-        List<NewTopic> topics = new ArrayList<>();
-        for (TopicSpec spec : AlprTopics.specs(TopicsConfig.defaults().withPartitions(PARTITIONS).keepingForever())) {
-            topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
-        }
-        topics.add(new NewTopic(PASS_IN, PARTITIONS, (short) 1));
-        topics.add(new NewTopic(PASS_OUT, PARTITIONS, (short) 1));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(topics).all().get();
-        }
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static Properties consumerProps(String bootstrap, String group) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        return props;
     }
 }

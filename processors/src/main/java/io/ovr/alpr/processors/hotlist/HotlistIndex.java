@@ -28,6 +28,7 @@ public final class HotlistIndex {
     private static final int ID_BITS = 24;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
     private static final int MAX_ENTRIES = 1 << ID_BITS;
+    private static final int[] NONE = new int[0];
 
     private final int maxDistance;
     private final Map<String, Integer> idsByPlate = new HashMap<>();
@@ -66,8 +67,8 @@ public final class HotlistIndex {
         entries.add(entry);
         folded.add(PlateText.fold(plate));
         idsByPlate.put(plate, id);
-        for (String variant : variants(folded.get(id), maxDistance)) {
-            recent.merge(hash(variant), new int[] {id}, HotlistIndex::concat);
+        for (long h : variantHashes(folded.get(id), maxDistance)) {
+            recent.merge(h, new int[] {id}, HotlistIndex::concat);
             recentPostings++;
         }
         if (recentPostings > Math.max(50_000, postings.length / 10)) {
@@ -89,11 +90,13 @@ public final class HotlistIndex {
 
     /** Entries matching {@code normalized} that have not expired at {@code at}, best first. */
     public synchronized List<HotlistMatch> match(String normalized, Instant at) {
+        if (idsByPlate.isEmpty()) {
+            return List.of();
+        }
         String query = PlateText.fold(normalized);
         Set<Integer> seen = new HashSet<>();
         List<HotlistMatch> matches = new ArrayList<>();
-        for (String variant : variants(query, maxDistance)) {
-            long h = hash(variant);
+        for (long h : variantHashes(query, maxDistance)) {
             for (int id : candidates(h)) {
                 if (seen.add(id)) {
                     verify(id, normalized, query, at, matches);
@@ -123,7 +126,7 @@ public final class HotlistIndex {
     }
 
     private int[] candidates(long h) {
-        int[] fromRecent = recent.getOrDefault(h, new int[0]);
+        int[] fromRecent = recent.getOrDefault(h, NONE);
         long low = h << ID_BITS;
         int i = Arrays.binarySearch(postings, low);
         int start = i >= 0 ? i : -i - 1;
@@ -183,14 +186,48 @@ public final class HotlistIndex {
         return out;
     }
 
+    /**
+     * The distinct hashes of {@link #variants}, computed without building the variant strings:
+     * the text itself, each single deletion and (k = 2) each pair of deletions.
+     */
+    static long[] variantHashes(String text, int k) {
+        int n = text.length();
+        long[] out = new long[1 + (k >= 1 ? n : 0) + (k >= 2 ? n * (n - 1) / 2 : 0)];
+        int count = 0;
+        out[count++] = hash(text, -1, -1);
+        for (int i = 0; k >= 1 && i < n; i++) {
+            out[count++] = hash(text, i, -1);
+            for (int j = i + 1; k >= 2 && j < n; j++) {
+                out[count++] = hash(text, i, j);
+            }
+        }
+        Arrays.sort(out, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || out[i] != out[i - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
+    }
+
     /** 40-bit FNV-1a hash of the text and its length. */
     static long hash(String text) {
+        return hash(text, -1, -1);
+    }
+
+    /** {@link #hash(String)} of {@code text} with the characters at {@code skip1} and {@code skip2} (-1: none) deleted. */
+    private static long hash(String text, int skip1, int skip2) {
         long h = 0xcbf29ce484222325L;
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+            if (i != skip1 && i != skip2) {
+                h ^= text.charAt(i);
+                h *= 0x100000001b3L;
+                length++;
+            }
         }
-        h ^= text.length();
+        h ^= length;
         h *= 0x100000001b3L;
         h ^= h >>> 29;
         return h >>> (64 - 40);

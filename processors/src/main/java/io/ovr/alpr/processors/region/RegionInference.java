@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,10 +24,14 @@ public final class RegionInference {
 
     private final List<PlateFormat> formats;
     private final double priorBoost;
+    /** One matcher per format and thread: an inference allocates no matchers. */
+    private final ThreadLocal<Matcher[]> matchers;
 
     public RegionInference(List<PlateFormat> formats, double priorBoost) {
         this.formats = List.copyOf(formats);
         this.priorBoost = priorBoost;
+        this.matchers = ThreadLocal.withInitial(() -> this.formats.stream().map(f -> f.pattern().matcher(""))
+                .toArray(Matcher[]::new));
     }
 
     /** The formats shipped in {@code plate-formats.yaml}. */
@@ -56,8 +61,10 @@ public final class RegionInference {
         String priorCode = prior == null ? null : prior.toUpperCase(Locale.ROOT);
         Map<String, Double> evidence = new HashMap<>();
         double total = 0;
-        for (PlateFormat format : formats) {
-            if (format.pattern().matcher(normalized).matches()) {
+        Matcher[] byFormat = matchers.get();
+        for (int i = 0; i < byFormat.length; i++) {
+            PlateFormat format = formats.get(i);
+            if (byFormat[i].reset(normalized).matches()) {
                 double score = format.weight() * (inside(format.region(), priorCode) ? priorBoost : 1.0);
                 evidence.merge(format.region(), score, Double::sum);
                 total += score;

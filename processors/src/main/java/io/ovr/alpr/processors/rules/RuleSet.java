@@ -55,6 +55,11 @@ public record RuleSet(List<AlertRule> rules) {
         return out;
     }
 
+    /** The rule named {@code name}, if the set has one. */
+    public Optional<AlertRule> rule(String name) {
+        return rules.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
     /** The longest cooldown of any rule: how long cooldown state must be kept. */
     public Duration longestCooldown() {
         return rules.stream().map(AlertRule::cooldown).max(Duration::compareTo).orElse(Duration.ZERO);

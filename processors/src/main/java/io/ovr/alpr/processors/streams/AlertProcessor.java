@@ -25,17 +25,20 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Raises alerts for enriched events (keyed by plate): hotlist matches (exact, folded, within the
- * edit distance; expired entries never match) and alert rules with their cooldowns. A pass that is
- * re-emitted with a better reading does not alert twice for the same source; a rule does not fire
- * twice for the same cooldown key within its cooldown.
+ * edit distance; expired entries never match), forwarded keyed by plate, and rule hits, forwarded
+ * keyed by the rule's cooldown key so that {@link RuleCooldownProcessor} (after a repartition by that
+ * key) can hold each cooldown across all partitions. A pass that is re-emitted with a better reading
+ * does not raise the same hotlist alert or rule hit twice.
  */
 public final class AlertProcessor implements Processor<String, PlateEvent, String, Alert> {
 
     public static final String NAME = "raise-alerts";
     /** Which (event, source) pairs alerted already. */
     public static final String DEDUPE_STORE = "alert-dedupe";
-    /** When each rule last fired per cooldown key. */
-    public static final String COOLDOWN_STORE = "rule-cooldowns";
+    /** {@code Alert.kind} of hotlist matches. */
+    public static final String HOTLIST_KIND = "HOTLIST";
+    /** {@code Alert.kind} of rule alerts. */
+    public static final String RULE_KIND = "RULE";
     static final int MAX_HOTLIST_ALERTS = 3;
 
     private final HotlistIndex index;
@@ -44,7 +47,6 @@ public final class AlertProcessor implements Processor<String, PlateEvent, Strin
     private final PipelineCounters counters;
     private ProcessorContext<String, Alert> context;
     private WindowStore<String, Long> fired;
-    private WindowStore<String, Long> cooldowns;
 
     public AlertProcessor(HotlistIndex index, RuleSet rules, Clock clock, PipelineCounters counters) {
         this.index = index;
@@ -57,7 +59,6 @@ public final class AlertProcessor implements Processor<String, PlateEvent, Strin
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.fired = context.getStateStore(DEDUPE_STORE);
-        this.cooldowns = context.getStateStore(COOLDOWN_STORE);
         warmIndex(context.getStateStore(HotlistStoreUpdater.STORE));
     }
 
@@ -78,10 +79,8 @@ public final class AlertProcessor implements Processor<String, PlateEvent, Strin
         }
         for (AlertRule rule : rules.matching(event)) {
             String source = "rule:" + rule.name();
-            if (!alreadyFired(event, source, at) && outsideCooldown(rule, event)) {
-                firstTime(event, source, at);
-                counters.ruleAlerts.increment();
-                context.forward(record.withValue(ruleAlert(event, rule, source)));
+            if (firstTime(event, source, at)) {
+                context.forward(record.withKey(rule.cooldownKey(event)).withValue(ruleAlert(event, rule, source)));
             }
         }
     }
@@ -100,30 +99,16 @@ public final class AlertProcessor implements Processor<String, PlateEvent, Strin
         return true;
     }
 
-    private boolean outsideCooldown(AlertRule rule, PlateEvent event) {
-        long now = event.getLastSeen().toEpochMilli();
-        String key = rule.cooldownKey(event);
-        if (!rule.cooldown().isZero()) {
-            try (WindowStoreIterator<Long> recent = cooldowns.fetch(key, now - rule.cooldown().toMillis() + 1, now)) {
-                if (recent.hasNext()) {
-                    return false;
-                }
-            }
-        }
-        cooldowns.put(key, now, now);
-        return true;
-    }
-
     private Alert hotlistAlert(PlateEvent event, HotlistMatch match, String source) {
         HotlistEntry entry = match.entry();
-        return base(event, source).setKind("HOTLIST").setMatchKind(match.kind().name())
+        return base(event, source).setKind(HOTLIST_KIND).setMatchKind(match.kind().name())
                 .setEditDistance(match.kind() == MatchKind.EDIT_DISTANCE ? match.distance() : 0)
                 .setPriority(entry.getPriority()).setReason(entry.getReason())
                 .setMatchedPlate(entry.getPlate()).setHotlistEntry(entry).build();
     }
 
     private Alert ruleAlert(PlateEvent event, AlertRule rule, String source) {
-        return base(event, source).setKind("RULE").setRuleName(rule.name()).setPriority(rule.priority())
+        return base(event, source).setKind(RULE_KIND).setRuleName(rule.name()).setPriority(rule.priority())
                 .setReason(rule.message()).build();
     }
 

@@ -1,6 +1,7 @@
 package io.ovr.alpr.processors.streams;
 
 import io.ovr.alpr.processors.enrich.EventFactory;
+import io.ovr.alpr.processors.pass.ExpiryQueue;
 import io.ovr.alpr.processors.pass.PassDecision;
 import io.ovr.alpr.processors.pass.PassLogic;
 import io.ovr.alpr.processors.pass.PassState;
@@ -10,8 +11,6 @@ import io.ovr.alpr.schema.Camera;
 import io.ovr.alpr.schema.PlateEvent;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,7 +25,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Groups reads into vehicle passes per camera and folded plate and emits the enriched event: the
  * first read of a pass at once with a new event id, a later read only when it raises the best
  * confidence (same event id, updated text, confidence, read count and last seen), other reads are
- * suppressed and counted. Idle passes expire by stream time. The output is keyed by the
+ * suppressed and counted. Idle passes expire by stream time: a punctuator deletes them, finding
+ * them through an {@link ExpiryQueue} rather than a scan of the store. The output is keyed by the
  * normalized plate.
  */
 public final class PassProcessor implements Processor<String, Validation.Valid, String, PlateEvent> {
@@ -35,7 +35,8 @@ public final class PassProcessor implements Processor<String, Validation.Valid, 
     public static final String STORE = "vehicle-passes";
     /** The GlobalKTable store of {@code alpr.cameras}. */
     public static final String CAMERA_STORE = "cameras";
-    private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(10);
+    /** Frequent, small expiry rounds: deleting a whole pass window at once would stall the thread. */
+    private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
 
     private final PassLogic logic;
     private final RegionInference regions;
@@ -44,6 +45,7 @@ public final class PassProcessor implements Processor<String, Validation.Valid, 
     private final PipelineCounters counters;
     private ProcessorContext<String, PlateEvent> context;
     private KeyValueStore<String, PassState> passes;
+    private final ExpiryQueue expiries = new ExpiryQueue();
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Camera>> cameras;
 
     public PassProcessor(PassLogic logic, RegionInference regions, Duration defaultWindow, Clock clock,
@@ -60,6 +62,13 @@ public final class PassProcessor implements Processor<String, Validation.Valid, 
         this.context = context;
         this.passes = context.getStateStore(STORE);
         this.cameras = context.getStateStore(CAMERA_STORE);
+        expiries.clear();
+        try (KeyValueIterator<String, PassState> all = passes.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, PassState> entry = all.next();
+                expiries.add(entry.key, entry.value.expiresAt());
+            }
+        }
         context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -76,6 +85,9 @@ public final class PassProcessor implements Processor<String, Validation.Valid, 
         PassLogic.Outcome outcome = logic.apply(passes.get(key), record.timestamp(), valid.read().getConfidence(),
                 window);
         passes.put(key, outcome.state());
+        if (outcome.decision() == PassDecision.NEW) {
+            expiries.add(key, outcome.state().expiresAt());
+        }
         if (outcome.decision() == PassDecision.SUPPRESS) {
             counters.suppressed.increment();
             return;
@@ -93,15 +105,9 @@ public final class PassProcessor implements Processor<String, Validation.Valid, 
     }
 
     private void expire(long streamTime) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, PassState> all = passes.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, PassState> entry = all.next();
-                if (entry.value.expiresAt() <= streamTime) {
-                    expired.add(entry.key);
-                }
-            }
-        }
-        expired.forEach(passes::delete);
+        expiries.expire(streamTime, key -> {
+            PassState state = passes.get(key);
+            return state == null ? ExpiryQueue.GONE : state.expiresAt();
+        }, passes::delete);
     }
 }

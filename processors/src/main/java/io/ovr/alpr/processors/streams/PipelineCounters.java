@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the pipeline did, counted for metrics and the demo's live counters: reads in, rejects by
  * reason, passes opened, pass updates, reads suppressed as duplicates, reads from unknown cameras,
- * alerts by kind. One instance per application, shared by the processors.
+ * alerts by kind, rule hits held by a cooldown. One instance per application, shared by the processors.
  */
 public final class PipelineCounters {
 
@@ -19,6 +19,8 @@ public final class PipelineCounters {
     public final LongAdder unknownCamera = new LongAdder();
     public final LongAdder hotlistAlerts = new LongAdder();
     public final LongAdder ruleAlerts = new LongAdder();
+    /** Rule hits dropped because their cooldown key alerted within the rule's cooldown. */
+    public final LongAdder ruleCooldownHolds = new LongAdder();
     private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
 
     public PipelineCounters() {

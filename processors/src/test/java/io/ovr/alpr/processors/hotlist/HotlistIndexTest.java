@@ -93,6 +93,19 @@ class HotlistIndexTest {
         }
     }
 
+    @Test
+    void shouldHashTheSameDeletionVariantsAsItBuildsAsStrings() {
+        Random random = new Random(3);
+        for (int k = 0; k <= 2; k++) {
+            for (String text : List.of("AAB1123", "A", "", "ZZZZ", plate(random), plate(random), "AB12C3D4E5")) {
+                long[] expected = HotlistIndex.variants(text, k).stream().mapToLong(HotlistIndex::hash).distinct()
+                        .sorted().toArray();
+
+                assertThat(HotlistIndex.variantHashes(text, k)).as(text + " k=" + k).containsExactly(expected);
+            }
+        }
+    }
+
     private static String plate(Random random) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 7; i++) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamsRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -54,8 +55,13 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state();
     }
 
+    /** Closes the application, waiting up to 30 s, and reports whether it closed cleanly. */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        if (streams.close(CLOSE_TIMEOUT)) {
+            LOG.info("streams closed cleanly");
+        } else {
+            LOG.warn("streams did not close within {} (state {})", CLOSE_TIMEOUT, streams.state());
+        }
     }
 }
