@@ -5,6 +5,7 @@ import io.ovr.alpr.api.admin.HotlistHandlers;
 import io.ovr.alpr.api.audit.AuditHandlers;
 import io.ovr.alpr.api.auth.PeerSignature;
 import io.ovr.alpr.api.auth.Role;
+import io.ovr.alpr.api.console.ConsoleHandlers;
 import io.ovr.alpr.api.history.HistoryHandlers;
 import io.ovr.alpr.api.http.RouteTable;
 import io.ovr.alpr.api.images.ImageHandlers;
@@ -34,7 +35,8 @@ final class ApiRoutes {
 
     /** The handlers behind the routes, one per feature. */
     record Handlers(OpsHandlers ops, LiveHandlers live, HistoryHandlers history, SearchHandlers search,
-                    ImageHandlers images, AuditHandlers audit, HotlistHandlers hotlist, CameraHandlers cameras) {
+                    ImageHandlers images, AuditHandlers audit, HotlistHandlers hotlist, CameraHandlers cameras,
+                    ConsoleHandlers console) {
     }
 
     private ApiRoutes() {
@@ -47,6 +49,7 @@ final class ApiRoutes {
         history(routes, handlers.history(), handlers.images());
         search(routes, handlers.search());
         admin(routes, handlers.hotlist(), handlers.cameras());
+        console(routes, handlers.console());
         routes.get("/api/v1/admin/audit", ADMIN, handlers.audit()::list).doc("audit", "The audit log (query_audit):"
                         + " every plate lookup and search, newest first")
                 .query("principal", false, "string", "only this key name").query("plate", false, "string",
@@ -75,7 +78,9 @@ final class ApiRoutes {
                         + " presigned URL of an event's frame or plate crop (the object key comes from the event)")
                 .path("id", "event_id (UUID)").query("kind", false, "string", "frame (default) or plate")
                 .query("purpose", true, "string", PURPOSE)
-                .ok(302, "Location: the presigned URL").ok(404, "no such event, or it has no stored image of that kind")
+                .query("redirect", false, "boolean", "false answers 200 with {\"url\": ...} instead of the redirect"
+                        + " (for pages that show the image)")
+                .ok(302, "Location: the presigned URL").ok(200, "with redirect=false: the presigned URL as JSON").ok(404, "no such event, or it has no stored image of that kind")
                 .ok(503, NOT_CONFIGURED);
         routes.get("/api/v1/alerts", INVESTIGATOR, history::alerts).doc("history", "Alerts in a range, newest first"
                         + " (raised_at desc, alert_id), from PostgreSQL")
@@ -92,6 +97,31 @@ final class ApiRoutes {
                 .query("to", false, "date-time", TO).query("cursor", false, "string", CURSOR)
                 .query("limit", false, "integer", "1-2000, default 500")
                 .ok(200, "hourly buckets and the next cursor").ok(503, NOT_CONFIGURED);
+    }
+
+    private static void console(RouteTable.Builder routes, ConsoleHandlers console) {
+        routes.get("/", PUBLIC, console::root).doc("console", "Redirect to the web console").produces("text/html")
+                .ok(302, "Location: /console");
+        routes.get("/console", PUBLIC, console::page).doc("console", "The web console (a plain client of this API:"
+                + " it asks for an API key and sends it with every request)").produces("text/html")
+                .ok(200, "HTML page");
+        routes.get("/console/{asset}", PUBLIC, console::asset).doc("console", "The console's script and style sheet")
+                .path("asset", "app.js or app.css").produces("text/plain").ok(200, "the file").ok(404, "no such asset");
+        routes.get("/api/v1/feed", INVESTIGATOR, console::feed).doc("console", "Live feed: every vehicle pass (and"
+                        + " its updates) and every alert as server-sent events (event: read or alert, data: JSON),"
+                        + " starting with the latest few; one audit entry per subscription")
+                .query("purpose", true, "string", PURPOSE).produces("text/event-stream")
+                .ok(200, "an event stream until the client disconnects").ok(503, NOT_CONFIGURED);
+        routes.get("/api/v1/dlq", ADMIN, console::deadLetters).doc("console", "The newest records of the dead-letter"
+                        + " topic alpr.dlq with reason, detail and source (never the payload)")
+                .query("limit", false, "integer", "1-500, default 50").ok(200, "dead letters, newest first")
+                .ok(503, NOT_CONFIGURED);
+        routes.get("/api/v1/alerts/deliveries", INVESTIGATOR, console::deliveries).doc("console", "The newest"
+                        + " delivery attempts of alerts on their channels (alert_deliveries, PostgreSQL)")
+                .query("purpose", true, "string", PURPOSE).query("from", false, "date-time", FROM
+                        + "; default to-7d; span <= 7d").query("to", false, "date-time", TO)
+                .query("limit", false, "integer", "1-500, default 50")
+                .ok(200, "attempts, newest first").ok(503, NOT_CONFIGURED);
     }
 
     private static void search(RouteTable.Builder routes, SearchHandlers search) {

@@ -19,6 +19,10 @@ import io.ovr.alpr.api.auth.PeerSignature;
 import io.ovr.alpr.api.backend.Backends;
 import io.ovr.alpr.api.backend.Required;
 import io.ovr.alpr.api.backend.SqlStore;
+import io.ovr.alpr.api.console.ConsoleHandlers;
+import io.ovr.alpr.api.console.DeadLetterReader;
+import io.ovr.alpr.api.console.LiveFeed;
+import io.ovr.alpr.api.console.TopicAccess;
 import io.ovr.alpr.api.history.HistoryHandlers;
 import io.ovr.alpr.api.history.HistoryService;
 import io.ovr.alpr.api.http.ApiException;
@@ -60,6 +64,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TopologyDescription;
@@ -82,10 +88,18 @@ public final class QueryApi implements AutoCloseable {
     /** What the API serves and writes to, built by the caller (the composition root), which closes it. */
     public record Dependencies(KafkaStreams streams, TopologyDescription topology, AdminWriter writer,
                                PrometheusMeterRegistry metrics, AuditLog audit, List<ReadinessCheck> checks,
-                               Backends backends) {
+                               Backends backends, Optional<TopicAccess> topicAccess) {
 
         public Dependencies {
             checks = List.copyOf(checks);
+            Objects.requireNonNull(topicAccess, "topicAccess");
+        }
+
+        /** Without direct topic access: the live feed and the dead-letter view answer 503 (not configured). */
+        public Dependencies(KafkaStreams streams, TopologyDescription topology, AdminWriter writer,
+                            PrometheusMeterRegistry metrics, AuditLog audit, List<ReadinessCheck> checks,
+                            Backends backends) {
+            this(streams, topology, writer, metrics, audit, checks, backends, Optional.empty());
         }
 
         /** Live state only: history, search and images answer 503 (not configured). */
@@ -105,6 +119,7 @@ public final class QueryApi implements AutoCloseable {
     private final List<String> registered = new CopyOnWriteArrayList<>();
     private final PeerClient peers;
     private final byte[] openApi;
+    private final Optional<LiveFeed> feed;
 
     public QueryApi(ApiConfig config, Dependencies deps) {
         this.config = config;
@@ -117,10 +132,12 @@ public final class QueryApi implements AutoCloseable {
         Required<SqlStore> sql = new Required<>(deps.backends().database().map(ds -> new SqlStore(ds, SQL_TIMEOUT)),
                 "history (PostgreSQL)", "--db-url (ALPR_DB_URL)");
         HistoryService history = new HistoryService(sql);
+        this.feed = deps.topicAccess().map(LiveFeed::new);
         this.routes = ApiRoutes.table(new ApiRoutes.Handlers(ops(config, deps, params),
                 live(config, deps, peers, params, auditor, signature), new HistoryHandlers(history, params, auditor),
                 search(deps, params, auditor), images(config, deps, history, params, auditor),
-                new AuditHandlers(sql, params), hotlist(deps, params, mapper), cameras(deps, params, mapper)));
+                new AuditHandlers(sql, params), hotlist(deps, params, mapper), cameras(deps, params, mapper),
+                console(deps, feed, sql, params, auditor)));
         this.openApi = document(routes, mapper);
         ProblemResponses problems = new ProblemResponses(mapper);
         Authenticator authenticator = new Authenticator(config.keys());
@@ -131,6 +148,7 @@ public final class QueryApi implements AutoCloseable {
     }
 
     public QueryApi start() {
+        feed.ifPresent(LiveFeed::start);
         app.start();
         LOG.info("query API on {}:{} (advertised as {})", config.bindHost(), app.port(), config.advertisedName());
         return this;
@@ -153,6 +171,7 @@ public final class QueryApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        feed.ifPresent(LiveFeed::close);
         peers.close();
         metrics.close();
     }
@@ -215,6 +234,13 @@ public final class QueryApi implements AutoCloseable {
 
     private static HotlistHandlers hotlist(Dependencies deps, Params params, ObjectMapper mapper) {
         return new HotlistHandlers(deps.writer(), new GlobalStores(deps.streams()), params, new Bodies(mapper));
+    }
+
+    private static ConsoleHandlers console(Dependencies deps, Optional<LiveFeed> feed, Required<SqlStore> sql,
+                                           Params params, Auditor auditor) {
+        String option = "direct topic access (alpr streams gives it)";
+        return new ConsoleHandlers(new Required<>(feed, "the live feed", option), new Required<>(deps.topicAccess()
+                .map(DeadLetterReader::new), "the dead-letter view", option), sql, params, auditor);
     }
 
     private static CameraHandlers cameras(Dependencies deps, Params params, ObjectMapper mapper) {

@@ -7,6 +7,7 @@ import io.ovr.alpr.api.http.ApiException;
 import io.ovr.alpr.api.http.Params;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,6 +38,11 @@ public final class ImageHandlers {
         String url = link.url().orElseThrow(() -> ApiException.notFound(link.plate().isEmpty()
                 ? "no event " + id + " in the history" : "event " + id + " has no stored " + kind.label() + " image"))
                 .toString();
-        ctx.header("Cache-Control", "no-store").redirect(url, HttpStatus.FOUND);
+        ctx.header("Cache-Control", "no-store");
+        if (params.bool(ctx, "redirect", true)) {
+            ctx.redirect(url, HttpStatus.FOUND);
+        } else {
+            ctx.json(Map.of("url", url));
+        }
     }
 }
