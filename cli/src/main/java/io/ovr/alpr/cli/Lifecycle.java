@@ -41,6 +41,11 @@ public final class Lifecycle implements AutoCloseable {
         }
     }
 
+    /** Whether a stop signal arrived (or {@link #requestStop} was called). */
+    public boolean stopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
     /** Asks {@link #awaitStop} to return, as a signal would. */
     public void requestStop() {
         stopRequested.countDown();

@@ -5,18 +5,18 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** Start-up progress lines: {@code [2/4] Schema Registry ... ok (0.3 s) http://127.0.0.1:8081}. */
-final class Progress {
+public final class Progress {
 
     private final PrintWriter out;
     private final int total;
     private int current;
 
-    Progress(PrintWriter out, int total) {
+    public Progress(PrintWriter out, int total) {
         this.out = out;
         this.total = total;
     }
 
-    <T> T step(String name, Callable<T> action, Function<T, String> describe) throws Exception {
+    public <T> T step(String name, Callable<T> action, Function<T, String> describe) throws Exception {
         current++;
         out.printf("[%d/%d] %-22s ... ", current, total, name);
         out.flush();

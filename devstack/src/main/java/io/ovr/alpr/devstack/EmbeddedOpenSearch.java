@@ -42,7 +42,8 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         this.baseDir = baseDir;
         this.deleteOnClose = deleteOnClose;
         this.port = port;
-        this.clusterName = "alpr-" + UUID.randomUUID().toString().substring(0, 8);
+        // a kept data directory keeps its cluster's name, so a later run can open it again
+        this.clusterName = deleteOnClose ? "alpr-" + UUID.randomUUID().toString().substring(0, 8) : "alpr-local";
         this.heap = heap;
     }
 

@@ -56,12 +56,20 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The server at {@code adminJdbcUrl} when it answers within 3 s, else an embedded one in a temporary directory. */
     public static PostgresServer machineOrEmbedded(String adminJdbcUrl) {
+        return machineOrEmbedded(adminJdbcUrl, Optional.empty());
+    }
+
+    /**
+     * The server at {@code adminJdbcUrl} when it answers within 3 s, else an embedded one whose cluster
+     * lives in {@code embeddedDir} (kept across runs) or, when empty, in a temporary directory.
+     */
+    public static PostgresServer machineOrEmbedded(String adminJdbcUrl, Optional<Path> embeddedDir) {
         if (answers(adminJdbcUrl)) {
             LOG.info("using the PostgreSQL server at {}", withoutPassword(adminJdbcUrl));
             return new PostgresServer(adminJdbcUrl, Optional.empty(), false, 0);
         }
         LOG.info("no PostgreSQL answers at {}; starting an embedded one", withoutPassword(adminJdbcUrl));
-        return embedded(Optional.empty(), 0);
+        return embedded(embeddedDir, 0);
     }
 
     /**
