@@ -160,7 +160,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
-        });
+        }, EmbeddedOpenSearch::readOnOwnThread);
         try {
             if (!ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("OpenSearch node exited during start: " + tail(output));
@@ -205,6 +205,16 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         }
         child.destroyForcibly();
         throw new IllegalStateException("OpenSearch on " + url() + " did not become healthy");
+    }
+
+    /**
+     * The child's output is read on a thread of its own: the common fork-join pool has a single
+     * thread on a 2-core machine, and any blocking task there would hide the node's READY line.
+     */
+    private static void readOnOwnThread(Runnable task) {
+        Thread reader = new Thread(task, "opensearch-start-output");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static void drainInBackground(BufferedReader in) {
