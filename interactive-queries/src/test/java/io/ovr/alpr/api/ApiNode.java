@@ -6,6 +6,7 @@ import io.ovr.alpr.api.admin.AdminWriter;
 import io.ovr.alpr.api.audit.AuditLog;
 import io.ovr.alpr.api.audit.LogAuditLog;
 import io.ovr.alpr.api.backend.Backends;
+import io.ovr.alpr.api.console.TopicAccess;
 import io.ovr.alpr.api.auth.ApiKeys;
 import io.ovr.alpr.api.http.Json;
 import io.ovr.alpr.processors.streams.PipelineCounters;
@@ -21,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
@@ -67,7 +69,7 @@ final class ApiNode implements AutoCloseable {
         AdminWriter writer = new AdminWriter(bootstrap, topics);
         QueryApi api = new QueryApi(ApiConfig.of("127.0.0.1", host, KEYS), new QueryApi.Dependencies(
                 runner.streams(), topology.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                audit, List.of(), backends)).start();
+                audit, List.of(), backends, Optional.of(new TopicAccess(bootstrap, topics)))).start();
         runner.start();
         return new ApiNode(runner, api, writer, host);
     }

@@ -24,7 +24,15 @@ import io.ovr.alpr.topology.AlprTopology;
 import io.ovr.alpr.topology.StreamsSettings;
 import io.ovr.alpr.topology.TopologyConfig;
 import io.ovr.alpr.topology.stores.QueryStores;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -170,6 +179,7 @@ class QueryApiIT {
                 "/api/v1/alerts?" + PURPOSE, "--db-url",
                 "/api/v1/stats/hourly", "--db-url",
                 "/api/v1/admin/audit", "--db-url",
+                "/api/v1/alerts/deliveries?" + PURPOSE, "--db-url",
                 "/api/v1/search?q=AB123CD&" + PURPOSE, "--opensearch-url",
                 "/api/v1/events/0b6f9c1e-7d1a-4c1e-9d7e-2a4b5c6d7e8f/image?" + PURPOSE, "--s3-endpoint");
         routes.forEach((path, option) -> {
@@ -543,5 +553,80 @@ class QueryApiIT {
         List<Instant> times = new ArrayList<>();
         passes.forEach(p -> times.add(Instant.parse(p.path("captured_at").asText())));
         return times;
+    }
+
+    @Test
+    void shouldStreamTheRecentAndThenEveryNewReadAndAlertOnTheLiveFeed() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url("/api/v1/feed?" + PURPOSE)))
+                .header("X-API-Key", INVESTIGATOR_KEY).header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            await("the recent alert and reads").atMost(Duration.ofSeconds(20)).until(() ->
+                    lines.contains("event: alert") && lines.stream().anyMatch(l -> l.startsWith("data:")
+                            && l.contains("\"matched_plate\":\"STOLEN1\"")) && lines.contains("event: read"));
+
+            cluster.produce(List.of(Cluster.read("cam-a", "FEED 42", Instant.now())));
+
+            await("a new read, live").atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l ->
+                    l.startsWith("data:") && l.contains("\"normalized\":\"FEED42\"")
+                            && l.contains("\"camera_name\":\"North gate\"")));
+        } finally {
+            response.body().close();
+        }
+        assertThat(HTTP.get(node.url("/api/v1/feed"), INVESTIGATOR_KEY).json().path("field").asText())
+                .isEqualTo("purpose");
+        assertThat(HTTP.get(node.url("/api/v1/feed?" + PURPOSE), VIEWER_KEY).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldListTheNewestDeadLettersWithTheirReasonToAdminsOnly() throws Exception {
+        cluster.produce(List.of(Cluster.read("cam-a", "", Instant.now())));
+
+        await("the rejected read in the dead-letter view").atMost(Duration.ofSeconds(30)).until(() ->
+                StreamSupport.stream(HTTP.get(node.url("/api/v1/dlq?limit=20"), ADMIN_KEY).json().path("records")
+                        .spliterator(), false).anyMatch(r -> r.path("reason").asText().equals("EMPTY_TEXT")
+                        && r.path("source_topic").asText().equals("alpr.detections.raw")
+                        && r.path("value_bytes").asInt() > 0));
+        assertThat(HTTP.get(node.url("/api/v1/dlq"), INVESTIGATOR_KEY).status()).isEqualTo(403);
+        assertThat(HTTP.get(node.url("/api/v1/dlq?limit=0"), ADMIN_KEY).json().path("field").asText())
+                .isEqualTo("limit");
+    }
+
+    @Test
+    void shouldServeTheConsoleAndNothingElseFromItsAssetRoute() {
+        Http.Reply page = HTTP.get(node.url("/console"), null);
+        Http.Reply script = HTTP.get(node.url("/console/app.js"), null);
+        Http.Reply root = HTTP.get(node.url("/"), null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.raw().body()).contains("<script src=\"/console/app.js\"></script>").doesNotContain("http://",
+                "https://");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.raw().body()).contains("X-API-Key").doesNotContain("innerHTML");
+        assertThat(root.status()).isEqualTo(302);
+        assertThat(root.header("Location")).isEqualTo("/console");
+        for (String path : List.of("/console/index.html", "/console/..%2Fdocs.html", "/console/QueryApi.class",
+                "/console/app.js%00.css")) {
+            Http.Reply reply = HTTP.get(node.url(path), null);
+            assertThat(reply.status()).as(path).isIn(400, 404);
+            assertThat(reply.isProblem()).as(path).isTrue();
+        }
     }
 }

@@ -83,7 +83,7 @@ class DemoEndToEndTest {
 
     @Test
     @Order(1)
-    void shouldCarryThePlatesOfTheVideoToPostgresAndOpenSearchAndDeliverAHotlistAlertToTheWebhook() {
+    void shouldCarryThePlatesOfTheVideoToPostgresAndOpenSearchAndDeliverAHotlistAlertToTheWebhook() throws Exception {
         Set<String> truth = stack.videoPlates().stream().map(p -> PlateText.fold(PlateText.normalize(p)))
                 .collect(Collectors.toSet());
 
