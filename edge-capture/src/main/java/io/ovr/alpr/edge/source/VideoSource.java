@@ -22,6 +22,8 @@ final class VideoSource implements FrameSource {
     private FFmpegFrameGrabber grabber;
     private long index;
     private long lastKeptMicros = Long.MIN_VALUE;
+    /** A file's frames are dated from when it was opened: its own timestamps start at 0 (1970). */
+    private final long openedAtMillis = System.currentTimeMillis();
 
     VideoSource(String url, double targetFps, int maxReconnects) throws IOException {
         this.url = url;
@@ -82,7 +84,7 @@ final class VideoSource implements FrameSource {
                 continue;
             }
             lastKeptMicros = ts;
-            long millis = url.contains("://") ? System.currentTimeMillis() : ts / 1000;
+            long millis = url.contains("://") ? System.currentTimeMillis() : openedAtMillis + ts / 1000;
             return new CapturedFrame(index++, millis, deepCopy(converter.convert(frame)));
         }
     }
