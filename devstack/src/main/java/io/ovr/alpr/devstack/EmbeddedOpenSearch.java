@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,38 +143,85 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * Waits until the node printed its READY line or already answers its health API, whichever
+     * comes first (a busy machine can hold the runner's own start-up checks back long after the node
+     * serves). The child's output is read to the end on a thread of its own, so the node never
+     * blocks on a full pipe; the last lines are kept for the error message.
+     */
     private void awaitReady(Process child) {
-        List<String> output = new ArrayList<>();
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.contains(OpenSearchNodeMain.READY)) {
-                        drainInBackground(in);
-                        return true;
-                    }
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        }, EmbeddedOpenSearch::readOnOwnThread);
+        Deque<String> output = new ArrayDeque<>();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readOutput(child, output, ready), "opensearch-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(1)).build();
         try {
-            if (!ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("OpenSearch node exited during start: " + tail(output));
+            while (System.nanoTime() < deadline) {
+                if (ready.isDone()) {
+                    if (!ready.get()) {
+                        throw new IllegalStateException("OpenSearch node exited during start: " + tail(output));
+                    }
+                    return;
+                }
+                if (answersHealth(http)) {
+                    return;
+                }
+                try {
+                    ready.get(500, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillStarting) {
+                    // poll again
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.destroyForcibly();
             throw new IllegalStateException("interrupted while OpenSearch started", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             child.destroyForcibly();
-            throw new IllegalStateException("OpenSearch node did not start in " + START_TIMEOUT_SECONDS + " s: "
-                    + tail(output), e);
+            throw new IllegalStateException("OpenSearch node failed to start: " + tail(output), e);
+        }
+        child.destroyForcibly();
+        throw new IllegalStateException("OpenSearch node did not start in " + START_TIMEOUT_SECONDS + " s: "
+                + tail(output));
+    }
+
+    private static void readOutput(Process child, Deque<String> output, CompletableFuture<Boolean> ready) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.contains(OpenSearchNodeMain.READY)) {
+                    ready.complete(true);
+                    continue;
+                }
+                synchronized (output) {
+                    output.addLast(line);
+                    if (output.size() > 50) {
+                        output.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("OpenSearch output closed: {}", e.toString());
+        } finally {
+            ready.complete(false);
+        }
+    }
+
+    private boolean answersHealth(java.net.http.HttpClient http) {
+        try {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url()
+                                    + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                            .timeout(java.time.Duration.ofSeconds(3)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -207,34 +256,11 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
         throw new IllegalStateException("OpenSearch on " + url() + " did not become healthy");
     }
 
-    /**
-     * The child's output is read on a thread of its own: the common fork-join pool has a single
-     * thread on a 2-core machine, and any blocking task there would hide the node's READY line.
-     */
-    private static void readOnOwnThread(Runnable task) {
-        Thread reader = new Thread(task, "opensearch-start-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
 
-    private static void drainInBackground(BufferedReader in) {
-        // keep reading so the child never blocks on a full pipe
-        Thread drain = new Thread(() -> {
-            try (in) {
-                while (in.readLine() != null) {
-                    // discarded: the node also logs into its directory
-                }
-            } catch (IOException ignored) {
-                // the node went away
-            }
-        }, "opensearch-output");
-        drain.setDaemon(true);
-        drain.start();
-    }
 
-    private static String tail(List<String> output) {
+    private static String tail(Deque<String> output) {
         synchronized (output) {
-            return String.join("\n", output.subList(Math.max(0, output.size() - 20), output.size()));
+            return String.join("\n", output);
         }
     }
 
