@@ -149,6 +149,34 @@ class RoleMetricsTest {
                 "alpr_edge_frames_total");
     }
 
+    @Test
+    void shouldExposeEveryMetricThatADashboardOrAlertRuleUses() throws IOException {
+        Map<String, Set<String>> used = MonitoringQueries.metricNames();
+        Set<String> exposed = exposedNames();
+
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
+        used.forEach((name, where) -> {
+            if (!exposed.contains(name) && !fromExporters(name)) {
+                missing.put(name, where);
+            }
+        });
+
+        assertThat(used.keySet()).as("metric names found in the dashboards and rules")
+                .contains("alpr_pipeline_reads_total", "alpr_sink_paused", "alpr_edge_fps",
+                        "kafka_stream_thread_process_rate", "kafka_consumergroup_lag", "up");
+        assertThat(missing).as("metrics used by dashboards or alert rules that no role exposes").isEmpty();
+    }
+
+    /** Metrics of Prometheus itself and of the stack's exporters (kafka, postgres, node, cAdvisor). */
+    private static boolean fromExporters(String name) {
+        return EXPORTER_METRICS.contains(name) || name.startsWith("node_") || name.startsWith("pg_")
+                || name.startsWith("container_") || name.startsWith("prometheus_");
+    }
+
+    private static final Set<String> EXPORTER_METRICS = Set.of("up", "kafka_consumergroup_lag",
+            "kafka_consumergroup_lag_sum", "kafka_topic_partition_current_offset",
+            "kafka_topic_partition_oldest_offset", "kafka_brokers");
+
     static Set<String> names(String exposition) {
         Set<String> names = new TreeSet<>();
         for (String line : exposition.split("\n")) {
