@@ -28,8 +28,11 @@ libs=$(mktemp)
 {
   find "$root/opt/java/openjdk" -name '*.so' -print0 | xargs -0 -n1 ldd 2>/dev/null || true
   ldd /bin/bash
-  for extra in libstdc++.so.6 libgcc_s.so.1 libgomp.so.1 libfontconfig.so.1 libfreetype.so.6 libz.so.1; do
-    path=$(ldconfig -p | awk -v l="$extra" '$1 == l && /x86-64/ {print $NF; exit}')
+  # and what the native libraries in the jars (JavaCPP: FFmpeg, ND4J, OpenBLAS) need from the system
+  for extra in libstdc++.so.6 libgcc_s.so.1 libgomp.so.1 libfontconfig.so.1 libfreetype.so.6 libz.so.1 \
+      libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libresolv.so.2 libasound.so.2 libxcb.so.1 \
+      libxcb-shape.so.0 libxcb-shm.so.0 libxcb-xfixes.so.0 libdrm.so.2 libquadmath.so.0; do
+    path=$(ldconfig -p | awk -v l="$extra" '$1 == l && /x86-64/ && !seen {print $NF; seen = 1}')
     [ -n "$path" ] && { echo "$extra => $path"; ldd "$path"; }
   done
 } | awk '/=>/ && $3 ~ /^\// {print $3} /^\t\/lib/ {print $1}' | sort -u > "$libs"
