@@ -3,6 +3,7 @@ package io.ovr.alpr.cli.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import io.ovr.alpr.cli.AlprCommand;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,6 +28,7 @@ class OpsConfigTest {
             "minio", "minio-init", "opensearch", "opensearch-dashboards", "alpr-init", "streams-1", "streams-2",
             "sink-timescale", "sink-opensearch", "sink-alerts", "edge", "prometheus", "grafana", "loki", "promtail",
             "kafka-exporter", "postgres-exporter", "node-exporter", "cadvisor");
+    private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)");
     private static final Set<String> ONE_SHOT = Set.of("alpr-init", "minio-init");
     /** How an option names its variable: in its default ({@code ${env:ALPR_X:-...}}) and help ("env ALPR_X"). */
     private static final Pattern ENV_NAME = Pattern.compile("(?:\\$\\{env:|\\benv )(ALPR_[A-Z0-9_]+)");
@@ -85,6 +87,26 @@ class OpsConfigTest {
 
         assertThat(known).contains("ALPR_BOOTSTRAP_SERVERS", "ALPR_METRICS_PORT", "ALPR_EDGE_LOOP");
         assertThat(unknown).as("ALPR_* variables in docker-compose.yml that no alpr option reads").isEmpty();
+    }
+
+    @Test
+    void shouldListInEnvExampleOnlySettingsTheComposeFileReadsAndEveryPasswordAndSecret() throws Exception {
+        Set<String> read = new TreeSet<>();
+        Matcher m = COMPOSE_VARIABLE.matcher(Files.readString(OpsTools.ROOT.resolve("docker-compose.yml")));
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        Set<String> listed = new TreeSet<>();
+        for (String line : Files.readAllLines(OpsTools.ROOT.resolve(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                listed.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+
+        assertThat(read).as("variables of docker-compose.yml").containsAll(listed);
+        assertThat(listed).as("passwords and secrets must be changeable from .env")
+                .containsAll(read.stream().filter(v -> v.endsWith("PASSWORD") || v.endsWith("SECRET")
+                        || v.equals("ALPR_API_KEYS")).toList());
     }
 
     @Test
