@@ -126,6 +126,8 @@ class RoleMetricsTest {
         for (Thread role : ROLES) {
             role.join(Duration.ofSeconds(60).toMillis());
         }
+        assertThat(ROLES).as("roles still running after their interrupt (they would load the rest of the suite)")
+                .noneMatch(Thread::isAlive);
         if (registry != null) {
             registry.close();
         }
