@@ -1,6 +1,8 @@
 package io.ovr.alpr.cli.edge;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ovr.alpr.cli.metrics.MetricsOptions;
+import io.ovr.alpr.cli.metrics.MetricsServer;
 import io.ovr.alpr.cli.options.KafkaOptions;
 import io.ovr.alpr.cli.options.ObjectStoreOptions;
 import io.ovr.alpr.cli.options.RegistryOptions;
@@ -87,6 +89,14 @@ public final class EdgeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
+    @Option(names = "--loop", defaultValue = "${env:ALPR_EDGE_LOOP:-false}",
+            description = "Play a video file or image folder again from the start each time it ends, until stopped"
+                    + " (a sample camera for a demo stack; env ALPR_EDGE_LOOP, default ${DEFAULT-VALUE}).")
+    boolean loop;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,11 +106,14 @@ public final class EdgeCommand implements Callable<Integer> {
         String host = edgeHost != null ? edgeHost : InetAddress.getLocalHost().getHostName();
         EdgePipeline.Config config = new EdgePipeline.Config(camera, threads, sampleSeconds, minConfidence,
                 minObservations, host, models.version());
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (ObjectStore store = ObjectStore.connect(objectStore.config());
+        try (MetricsServer metrics = metricsOptions.start();
+             ObjectStore store = ObjectStore.connect(objectStore.config());
              EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(kafka.bootstrapServers,
-                     spoolDir, spoolMaxMb << 20, autoRegister, Duration.ofSeconds(60)), registry.client(), store, meters);
-             FrameSource frames = FrameSource.open(source, targetFps)) {
+                     spoolDir, spoolMaxMb << 20, autoRegister, Duration.ofSeconds(60)), registry.client(), store,
+                     metrics.registry());
+             FrameSource frames = loop ? new LoopingFrameSource(() -> FrameSource.open(source, targetFps))
+                     : FrameSource.open(source, targetFps)) {
+            MeterRegistry meters = metrics.registry();
             ensureBucket(store, out);
             EdgePipeline pipeline = new EdgePipeline(config, models.detector(), models.reader(),
                     publishing.publisher()::submit, meters);

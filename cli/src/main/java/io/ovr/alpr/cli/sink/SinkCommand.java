@@ -1,9 +1,9 @@
 package io.ovr.alpr.cli.sink;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ovr.alpr.cli.DurationConverter;
 import io.ovr.alpr.cli.Lifecycle;
+import io.ovr.alpr.cli.metrics.MetricsOptions;
+import io.ovr.alpr.cli.metrics.MetricsServer;
 import io.ovr.alpr.cli.options.DatabaseOptions;
 import io.ovr.alpr.cli.options.KafkaOptions;
 import io.ovr.alpr.cli.options.RegistryOptions;
@@ -47,11 +47,12 @@ public final class SinkCommand {
      * Runs {@code sink} until SIGTERM or Ctrl-C, then closes it (and what it uses) cleanly; exits 1
      * when the sink stopped on an unexpected error (its orchestrator restarts it).
      */
-    static int run(CommandLine.Model.CommandSpec spec, Lifecycle lifecycle, SinkRunner sink, String what)
-            throws InterruptedException {
+    static int run(CommandLine.Model.CommandSpec spec, Lifecycle lifecycle, MetricsServer metrics, SinkRunner sink,
+                   String what) throws InterruptedException {
         lifecycle.add(sink).onFailure(lifecycle::requestStop).start();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("sink %s running (group %s): %s; SIGTERM or Ctrl-C stops it%n", sink.name(), sink.groupId(), what);
+        out.printf("sink %s running (group %s): %s; metrics on port %d; SIGTERM or Ctrl-C stops it%n", sink.name(),
+                sink.groupId(), what, metrics.port());
         out.flush();
         lifecycle.awaitStop(Optional.empty());
         return sink.failure().isPresent() ? 1 : 0;
@@ -70,6 +71,8 @@ public final class SinkCommand {
         DatabaseOptions db;
         @Mixin
         SinkOptions sink;
+        @Mixin
+        MetricsOptions metricsOptions;
 
         @Option(names = "--migrate", defaultValue = "${env:ALPR_DB_MIGRATE:-false}",
                 description = "Apply pending migrations at start; production runs `alpr admin db migrate` instead"
@@ -87,15 +90,15 @@ public final class SinkCommand {
 
         @Override
         public Integer call() throws Exception {
-            MeterRegistry meters = new SimpleMeterRegistry();
             try (Lifecycle lifecycle = new Lifecycle()) {
+                MetricsServer metrics = lifecycle.add(metricsOptions.start());
                 Database database = lifecycle.add(Database.connect(db.config(), "alpr-sink-timescale"));
                 if (migrate) {
                     new Migrations(database.dataSource(), database.config()).migrate();
                 }
                 SinkRunner runner = TimescaleSink.create(sink.apply(TimescaleSink.config(kafka.bootstrapServers,
-                        sink.group("timescale"))), database, topics(registry), meters, maintenanceInterval);
-                return run(spec, lifecycle, runner, "into " + database.config());
+                        sink.group("timescale"))), database, topics(registry), metrics.registry(), maintenanceInterval);
+                return run(spec, lifecycle, metrics, runner, "into " + database.config());
             }
         }
     }
@@ -113,6 +116,8 @@ public final class SinkCommand {
         SearchOptions search;
         @Mixin
         SinkOptions sink;
+        @Mixin
+        MetricsOptions metricsOptions;
 
         @Option(names = "--maintenance-interval", converter = DurationConverter.class,
                 defaultValue = "${env:ALPR_INDEX_MAINTENANCE_INTERVAL:-1h}",
@@ -126,10 +131,11 @@ public final class SinkCommand {
         @Override
         public Integer call() throws Exception {
             try (Lifecycle lifecycle = new Lifecycle()) {
+                MetricsServer metrics = lifecycle.add(metricsOptions.start());
                 SinkRunner runner = OpenSearchSink.create(sink.apply(OpenSearchSink.config(kafka.bootstrapServers,
-                        sink.group("opensearch"))), search.config(), topics(registry), new SimpleMeterRegistry(),
+                        sink.group("opensearch"))), search.config(), topics(registry), metrics.registry(),
                         maintenanceInterval);
-                return run(spec, lifecycle, runner, "into " + search.config());
+                return run(spec, lifecycle, metrics, runner, "into " + search.config());
             }
         }
     }
@@ -147,6 +153,8 @@ public final class SinkCommand {
         DatabaseOptions db;
         @Mixin
         SinkOptions sink;
+        @Mixin
+        MetricsOptions metricsOptions;
 
         @Option(names = "--channels-file", required = true, defaultValue = "${env:ALPR_ALERT_CHANNELS_FILE}",
                 description = "YAML list of channels; secrets are named there, never written (env"
@@ -173,10 +181,11 @@ public final class SinkCommand {
                 channels = ChannelsFile.read(in, this::secret);
             }
             try (Lifecycle lifecycle = new Lifecycle()) {
+                MetricsServer metrics = lifecycle.add(metricsOptions.start());
                 Database database = lifecycle.add(Database.connect(db.config(), "alpr-sink-alerts"));
                 SinkRunner runner = AlertsSink.create(sink.apply(AlertsSink.config(kafka.bootstrapServers,
-                        sink.group("alerts"))), channels, database, topics(registry), new SimpleMeterRegistry());
-                return run(spec, lifecycle, runner, channels.stream().map(c -> c.name() + " (" + c.type() + ")")
+                        sink.group("alerts"))), channels, database, topics(registry), metrics.registry());
+                return run(spec, lifecycle, metrics, runner, channels.stream().map(c -> c.name() + " (" + c.type() + ")")
                         .collect(Collectors.joining(", ")));
             }
         }

@@ -12,6 +12,7 @@ import io.ovr.alpr.api.backend.Backends;
 import io.ovr.alpr.api.backend.SqlStore;
 import io.ovr.alpr.api.http.Json;
 import io.ovr.alpr.cli.Lifecycle;
+import io.ovr.alpr.cli.metrics.PipelineMeters;
 import io.ovr.alpr.cli.options.ApiOptions;
 import io.ovr.alpr.cli.options.KafkaOptions;
 import io.ovr.alpr.cli.options.QueryStoreOptions;
@@ -90,7 +91,10 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withApplicationId(applicationId).withApplicationServer(api.applicationServer())
                 .withStandbyReplicas(standbyReplicas).withThreads(threads);
         ApiConfig apiConfig = api.config();
-        Topology built = AlprTopology.build(topology.config(), topics, new PipelineCounters());
+        PipelineCounters counters = new PipelineCounters();
+        Topology built = AlprTopology.build(topology.config(), topics, counters);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PipelineMeters.bind(counters, meters);
         try (Lifecycle lifecycle = new Lifecycle()) {
             AdminWriter writer = lifecycle.add(new AdminWriter(kafka.bootstrapServers, topics));
             StreamsRunner runner = lifecycle.add(new StreamsRunner(built, settings));
@@ -98,7 +102,7 @@ public final class StreamsCommand implements Callable<Integer> {
             AuditLog audit = backends.database().<AuditLog>map(ds -> new SqlAuditLog(new SqlStore(ds,
                     Duration.ofSeconds(10)))).orElseGet(() -> new LogAuditLog(Json.mapper()));
             QueryApi queryApi = lifecycle.add(new QueryApi(apiConfig, new QueryApi.Dependencies(runner.streams(),
-                    built.describe(), writer, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), audit,
+                    built.describe(), writer, meters, audit,
                     List.of(), backends)));
             queryApi.start();
             runner.start();

@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.ovr.alpr.serdes.SerdeOptions;
 import io.ovr.alpr.serdes.registry.SchemaRegistryClient;
 import io.ovr.alpr.serdes.topics.AlprTopics;
@@ -38,11 +39,14 @@ public final class EdgePublishing implements AutoCloseable {
     }
 
     private final Producer<String, byte[]> producer;
+    private final KafkaClientMetrics clientMetrics;
     private final Publisher publisher;
     private final Duration drainOnClose;
 
-    private EdgePublishing(Producer<String, byte[]> producer, Publisher publisher, Duration drainOnClose) {
+    private EdgePublishing(Producer<String, byte[]> producer, KafkaClientMetrics clientMetrics, Publisher publisher,
+                           Duration drainOnClose) {
         this.producer = producer;
+        this.clientMetrics = clientMetrics;
         this.publisher = publisher;
         this.drainOnClose = drainOnClose;
     }
@@ -50,13 +54,15 @@ public final class EdgePublishing implements AutoCloseable {
     public static EdgePublishing start(Config config, SchemaRegistryClient registry, ObjectStore store,
                                        MeterRegistry meters) throws IOException {
         Producer<String, byte[]> producer = idempotentProducer(config.bootstrapServers());
+        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(producer);
+        clientMetrics.bindTo(meters);
         AlprTopics topics = new AlprTopics(TopicsConfig.defaults(), registry,
                 SerdeOptions.values().withAutoRegister(config.autoRegister()));
         Spool spool = Spool.open(config.spoolDir(), config.spoolMaxBytes(), Math.min(64L << 20, config.spoolMaxBytes() / 4 + 1),
                 true);
         Publisher publisher = new Publisher(spool, producer, topics,
                 (key, bytes, type) -> store.put(key, bytes, type, Map.of()), meters, Publisher.Config.defaults());
-        return new EdgePublishing(producer, publisher, config.drainOnClose());
+        return new EdgePublishing(producer, clientMetrics, publisher, config.drainOnClose());
     }
 
     /** Acks from all in-sync replicas, idempotence, ordered retries, bounded blocking when Kafka is away. */
@@ -83,6 +89,7 @@ public final class EdgePublishing implements AutoCloseable {
         try {
             publisher.close(drainOnClose);
         } finally {
+            clientMetrics.close();
             producer.close(Duration.ofSeconds(5));
         }
     }

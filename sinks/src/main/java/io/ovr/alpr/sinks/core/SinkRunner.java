@@ -1,6 +1,7 @@
 package io.ovr.alpr.sinks.core;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,7 @@ public final class SinkRunner implements AutoCloseable {
     private final BatchWriter writer;
     private final DeadLetterPublisher deadLetters;
     private final SinkMetrics metrics;
+    private final KafkaClientMetrics clientMetrics;
     private final List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -67,6 +69,8 @@ public final class SinkRunner implements AutoCloseable {
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = new SinkMetrics(registry, config.name());
+        this.clientMetrics = new KafkaClientMetrics(consumer);
+        clientMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "alpr-sink-" + config.name());
     }
 
@@ -122,6 +126,7 @@ public final class SinkRunner implements AutoCloseable {
     public void close() {
         running = false;
         awaitStop();
+        clientMetrics.close();
         writer.close();
         deadLetters.close();
     }
