@@ -16,6 +16,8 @@ import io.ovr.alpr.cli.Lifecycle;
 import io.ovr.alpr.cli.Progress;
 import io.ovr.alpr.cli.admin.SchemaAdmin;
 import io.ovr.alpr.cli.admin.TopicAdmin;
+import io.ovr.alpr.cli.edge.LoopingFrameSource;
+import io.ovr.alpr.cli.metrics.PipelineMeters;
 import io.ovr.alpr.devstack.BrokerConfig;
 import io.ovr.alpr.devstack.EmbeddedKafkaBroker;
 import io.ovr.alpr.devstack.EmbeddedOpenSearch;
@@ -25,6 +27,7 @@ import io.ovr.alpr.devstack.PostgresServer;
 import io.ovr.alpr.edge.detect.PlateDetector;
 import io.ovr.alpr.edge.pipeline.EdgePipeline;
 import io.ovr.alpr.edge.publish.EdgePublishing;
+import io.ovr.alpr.edge.source.FrameSource;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.video.VideoGenerator;
 import io.ovr.alpr.processors.streams.PipelineCounters;
@@ -233,6 +236,7 @@ public final class DemoStack implements AutoCloseable {
         StreamsSettings settings = StreamsSettings.defaults(bootstrap, dir.resolve("streams"))
                 .withApplicationId(APPLICATION_ID).withApplicationServer("127.0.0.1:" + port);
         Topology topology = AlprTopology.build(TopologyConfig.defaults(), topics, counters);
+        PipelineMeters.bind(counters, meters);
         StreamsRunner runner = lifecycle.add(new StreamsRunner(topology, settings));
         Backends backends = new Backends(Optional.of(database.dataSource()), Optional.of(lifecycle.add(
                 io.ovr.alpr.sinks.search.SearchClient.connect(new OpenSearchConfig(searchUrl, null, null, 0, 1, 0)))),
@@ -383,13 +387,13 @@ public final class DemoStack implements AutoCloseable {
     private static final class EdgeLoop implements AutoCloseable {
 
         private final EdgePipeline pipeline;
-        private final LiveReplaySource source;
+        private final LoopingFrameSource source;
         private final Thread thread;
         private volatile boolean running = true;
 
-        EdgeLoop(EdgePipeline pipeline, Path video, double fps) {
+        EdgeLoop(EdgePipeline pipeline, Path video, double fps) throws IOException {
             this.pipeline = pipeline;
-            this.source = new LiveReplaySource(video.toString(), fps, () -> running, Clock.systemUTC());
+            this.source = new LoopingFrameSource(() -> FrameSource.open(video.toString(), fps), () -> running);
             this.thread = new Thread(this::run, "alpr-demo-edge");
             thread.setDaemon(true);
         }

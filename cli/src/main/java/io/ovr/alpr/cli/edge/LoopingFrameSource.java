@@ -3,22 +3,24 @@ package io.ovr.alpr.cli.edge;
 import io.ovr.alpr.edge.source.CapturedFrame;
 import io.ovr.alpr.edge.source.FrameSource;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Plays a finite source (video file, image folder) again and again, at the pace of its own
  * timestamps and stamped with the wall clock, so that one sample video stands for a live camera
  * in a demo stack: a file's frames carry their offset in the file as time, which the topology
  * would reject as far too late. Ends when the calling thread is interrupted (the pipeline then
- * finishes its open tracks and returns).
+ * finishes its open tracks and returns) or when {@code running} turns false.
  */
-final class LoopingFrameSource implements FrameSource {
+public final class LoopingFrameSource implements FrameSource {
 
     /** Opens the underlying source afresh. */
-    interface Opener {
+    public interface Opener {
         FrameSource open() throws IOException;
     }
 
     private final Opener opener;
+    private final BooleanSupplier running;
     private FrameSource current;
     private long wallStart;
     private long fileStart = Long.MIN_VALUE;
@@ -27,7 +29,13 @@ final class LoopingFrameSource implements FrameSource {
     private long nextIndex;
 
     LoopingFrameSource(Opener opener) throws IOException {
+        this(opener, () -> true);
+    }
+
+    /** A source that also ends, without interrupting anyone, once {@code running} answers false. */
+    public LoopingFrameSource(Opener opener, BooleanSupplier running) throws IOException {
         this.opener = opener;
+        this.running = running;
         this.current = opener.open();
         this.wallStart = System.currentTimeMillis();
     }
@@ -58,14 +66,14 @@ final class LoopingFrameSource implements FrameSource {
         return new CapturedFrame(indexBase + frame.index(), stamp, frame.image());
     }
 
-    /** Sleeps until the wall clock reaches {@code stamp}; false when interrupted (stop). */
-    private static boolean waitUntil(long stamp) {
-        long wait = stamp - System.currentTimeMillis();
+    /** Sleeps until the wall clock reaches {@code stamp}; false when interrupted or stopped. */
+    private boolean waitUntil(long stamp) {
         try {
-            if (wait > 0) {
-                Thread.sleep(wait);
+            for (long wait = stamp - System.currentTimeMillis(); wait > 0 && running.getAsBoolean();
+                 wait = stamp - System.currentTimeMillis()) {
+                Thread.sleep(Math.min(wait, 200));
             }
-            return !Thread.currentThread().isInterrupted();
+            return running.getAsBoolean() && !Thread.currentThread().isInterrupted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
