@@ -26,7 +26,7 @@ final class DemoSeed {
                         now),
                 camera("demo-gate-2", "Main gate, outbound", "demo-campus", "North entrance, lane 2", 52.5164, 13.3779,
                         0f, now),
-                camera("demo-garage-1", "Garage ramp", "demo-garage", "Level -1 ramp", 52.5150, 13.3801, 90f, now));
+                camera(GarbledCamera.CAMERA_ID, "Garage ramp (badly aimed: cuts plates off)", "demo-garage", "Level -1 ramp", 52.5150, 13.3801, 90f, now));
     }
 
     /** Hotlist entries for plates 1, 3, 5, ... of {@code videoPlates}, and one that never passes. */

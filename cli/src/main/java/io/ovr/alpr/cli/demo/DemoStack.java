@@ -181,6 +181,7 @@ public final class DemoStack implements AutoCloseable {
         progress.step("sinks", () -> startSinks(topics, database), s -> s);
         progress.step("edge capture", () -> startEdge(dir, video, config.edgeFps(), registryClient, images),
                 s -> s);
+        lifecycle.add(new GarbledCamera(bootstrap, topics, Duration.ofSeconds(20)));
     }
 
     private PostgresDatabase postgres(Config config) {
