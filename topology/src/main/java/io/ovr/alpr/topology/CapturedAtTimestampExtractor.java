@@ -14,7 +14,8 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * would otherwise move the partition's stream time into the future (closing every open pass and
  * window of the partition) and stamp its dead letter with a time the broker refuses
  * ({@code message.timestamp.after.max.ms}), which would stop the stream thread on every retry.
- * It takes its record timestamp instead (or the partition time when that is not sane either).
+ * It takes the partition time instead, so a rejected read moves nothing (as does a null value); the first record of a
+ * partition has none yet and takes its record timestamp (when that is sane).
  */
 public final class CapturedAtTimestampExtractor implements TimestampExtractor {
 
@@ -29,6 +30,11 @@ public final class CapturedAtTimestampExtractor implements TimestampExtractor {
             if (capturedAt >= 0 && capturedAt <= limit) {
                 return capturedAt;
             }
+            if (partitionTime >= 0) {
+                return partitionTime;
+            }
+        } else if (record.value() == null && partitionTime >= 0) {
+            return partitionTime; // a tombstone carries no event time
         }
         long timestamp = record.timestamp();
         return timestamp >= 0 && timestamp <= limit ? timestamp : Math.max(partitionTime, 0);

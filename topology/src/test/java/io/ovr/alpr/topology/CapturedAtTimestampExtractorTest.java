@@ -28,13 +28,16 @@ class CapturedAtTimestampExtractorTest {
     void shouldNotLetAReadFromTheFarFutureMoveStreamTime() {
         Instant future = Instant.ofEpochMilli(SENT).plus(Duration.ofDays(3));
 
-        assertThat(extractor.extract(record(read(future), SENT), SENT - 1_000)).isEqualTo(SENT);
-        assertThat(extractor.extract(record(read(future), -1), SENT - 1_000)).isEqualTo(SENT - 1_000);
+        assertThat(extractor.extract(record(read(future), SENT), SENT - 60_000)).isEqualTo(SENT - 60_000);
+        assertThat(extractor.extract(record(read(future), SENT), -1)).as("first record of the partition")
+                .isEqualTo(SENT);
     }
 
     @Test
-    void shouldGiveANegativeCapturedAtTheRecordTimestampInsteadOfDroppingTheRead() {
-        assertThat(extractor.extract(record(read(Instant.ofEpochMilli(-5_000)), SENT), 0)).isEqualTo(SENT);
+    void shouldGiveANegativeCapturedAtAUsableTimestampInsteadOfDroppingTheRead() {
+        assertThat(extractor.extract(record(read(Instant.ofEpochMilli(-5_000)), SENT), SENT - 60_000))
+                .isEqualTo(SENT - 60_000);
+        assertThat(extractor.extract(record(read(Instant.ofEpochMilli(-5_000)), SENT), -1)).isEqualTo(SENT);
     }
 
     private static PlateRead read(Instant capturedAt) {

@@ -5,14 +5,20 @@ import io.ovr.alpr.schema.PlateRead;
 import io.ovr.alpr.serdes.topics.AlprTopics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -65,6 +71,25 @@ final class ReadLedger {
         Deserializer<PlateRead> reads = topics.detectionsRaw().valueSerde().deserializer();
         return consumeAll(bootstrap, AlprTopics.DLQ).stream()
                 .map(r -> reads.deserialize(AlprTopics.DETECTIONS_RAW, r.value()).getReadId()).toList();
+    }
+
+    /**
+     * Whether {@code group} has committed every committed record of {@code topics} (their partitions
+     * all present in its offsets): nothing left for it to process.
+     */
+    static boolean caughtUp(String bootstrap, String group, String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (var description : admin.describeTopics(List.of(topics)).allTopicNames().get().values()) {
+                description.partitions().forEach(p -> ends.put(new TopicPartition(description.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
+            var offsets = admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            return offsets.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+        }
     }
 
     static List<ConsumerRecord<byte[], byte[]>> consumeAll(String bootstrap, String topic) {
