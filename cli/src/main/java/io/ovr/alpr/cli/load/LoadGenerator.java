@@ -69,7 +69,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     /**
      * Sends {@code rate} reads/s until {@code duration} has passed or {@code stop} is set, giving each
-     * read to {@code onRead} as it is sent; flushes before returning.
+     * read to {@code onRead} just before it is handed to the producer; flushes before returning.
      */
     public Sent run(RealisticReads generator, int rate, Duration duration, AtomicBoolean stop,
                     Consumer<RealisticReads.Read> onRead) {
@@ -90,13 +90,13 @@ public final class LoadGenerator implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             RealisticReads.Read read = generator.next(Instant.now());
+            onRead.accept(read);
             producer.send(new ProducerRecord<>(AlprTopics.DETECTIONS_RAW, bytes(read.key()),
                     reads.serialize(AlprTopics.DETECTIONS_RAW, read.read())), (metadata, error) -> {
                         if (error != null) {
                             sendError.compareAndSet(null, error);
                         }
                     });
-            onRead.accept(read);
             byFate.merge(read.fate(), 1L, Long::sum);
             hotlisted += read.hotlisted() ? 1 : 0;
             misread += read.misread() ? 1 : 0;

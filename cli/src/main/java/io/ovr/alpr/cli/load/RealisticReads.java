@@ -30,8 +30,8 @@ public final class RealisticReads {
     /** What the topology does with a read. */
     public enum Fate { ENRICHED, SUPPRESSED, DEAD }
 
-    /** One read, its message key, and its predicted fate. */
-    public record Read(String key, PlateRead read, Fate fate, boolean hotlisted, boolean misread) {
+    /** One read, its message key, its predicted fate, and whether it opens a vehicle pass (its first read). */
+    public record Read(String key, PlateRead read, Fate fate, boolean hotlisted, boolean misread, boolean opensPass) {
     }
 
     /**
@@ -202,7 +202,7 @@ public final class RealisticReads {
             case 2 -> read.setConfidence(0.1f + random.nextFloat() * 0.3f);
             default -> read.setCapturedAt(now.plus(Duration.ofHours(1 + random.nextInt(48))));
         }
-        return new Read(camera, read.build(), Fate.DEAD, false, false);
+        return new Read(camera, read.build(), Fate.DEAD, false, false, false);
     }
 
     private PlateRead.Builder base(String camera, Instant at, String text, float confidence) {
@@ -260,11 +260,12 @@ public final class RealisticReads {
             if (now.toEpochMilli() >= expiresAt) {
                 best = -1; // a gap of the pass window or more: the topology opens a new pass
             }
+            boolean opens = best < 0;
             Fate fate = best < 0 || confidence > best ? Fate.ENRICHED : Fate.SUPPRESSED;
             best = Math.max(best, confidence);
             expiresAt = Math.max(expiresAt, now.toEpochMilli() + profile.passWindow().toMillis());
             PlateRead read = base(camera, now, text, confidence).setTrackId(track).build();
-            return new Read(camera, read, fate, hot, misread && !text.equals(plate));
+            return new Read(camera, read, fate, hot, misread && !text.equals(plate), opens);
         }
     }
 }
