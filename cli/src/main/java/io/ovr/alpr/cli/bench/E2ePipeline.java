@@ -135,6 +135,9 @@ final class E2ePipeline implements AutoCloseable {
 
     /** Records each group has not committed yet, on every partition it reads. */
     Map<String, Long> lags() throws Exception {
+        if (!search.isRunning()) {
+            throw new IllegalStateException("the OpenSearch node (a child JVM) has exited: the figures would be wrong");
+        }
         Map<String, Long> lags = new LinkedHashMap<>();
         lags.put("streams", lag(APPLICATION_ID, List.of(AlprTopics.DETECTIONS_RAW, AlprTopics.PLATES_ENRICHED)));
         lags.put("timescale", lag(TIMESCALE_GROUP, List.of(AlprTopics.PLATES_ENRICHED, AlprTopics.ALERTS)));

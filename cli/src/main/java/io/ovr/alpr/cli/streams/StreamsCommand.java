@@ -91,6 +91,7 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withStandbyReplicas(standbyReplicas).withThreads(threads);
         ApiConfig apiConfig = api.config();
         Topology built = AlprTopology.build(topology.config(), topics, new PipelineCounters());
+        RegistryGate.await(registry.client(), registry.url, Duration.ofSeconds(5), spec.commandLine().getErr());
         try (Lifecycle lifecycle = new Lifecycle()) {
             AdminWriter writer = lifecycle.add(new AdminWriter(kafka.bootstrapServers, topics));
             StreamsRunner runner = lifecycle.add(new StreamsRunner(built, settings));
