@@ -67,10 +67,10 @@ final class E2eBenchCommand implements Callable<Integer> {
                 step, warmup, probes, passThroughReads, adminUrl), out).run();
         out.printf("%n%s; %d cores; load average %.1f before, %.1f after%n", r.where(), r.cores(),
                 r.loadAverageBefore(), r.loadAverageAfter());
-        out.printf("%8s %9s %7s %24s | %-13s %-13s %-13s %-13s%n", "target/s", "sent/s", "stable",
+        out.printf("%8s %9s %7s %24s | %-16s %-16s %-16s %-16s%n", "target/s", "sent/s", "stable",
                 "max lag str/ts/os", "enriched ms", "alert ms", "row ms", "document ms");
         for (EndToEndBenchmark.Step s : r.steps()) {
-            out.printf("%,8d %,9.0f %7s %24s | %-13s %-13s %-13s %-13s%n", s.targetRate(), s.sentRate(),
+            out.printf("%,8d %,9.0f %7s %24s | %-16s %-16s %-16s %-16s%n", s.targetRate(), s.sentRate(),
                     s.stable() ? "yes" : "NO", s.maxLag().get("streams") + "/" + s.maxLag().get("timescale") + "/"
                             + s.maxLag().get("opensearch"), stage(s, "enriched"), stage(s, "alert"), stage(s, "row"),
                     stage(s, "document"));
@@ -87,6 +87,10 @@ final class E2eBenchCommand implements Callable<Integer> {
 
     private static String stage(EndToEndBenchmark.Step step, String name) {
         EndToEndBenchmark.StageLatency l = step.latency().get(name);
-        return l == null || l.samples() == 0 ? "-" : l.p50Ms() + "/" + l.p99Ms() + " (" + l.samples() + ")";
+        if (l == null || l.samples() == 0) {
+            return "-";
+        }
+        return l.p50Ms() + "/" + l.p99Ms() + " (" + l.samples() + (l.unseen() > 0 ? ", " + l.unseen() + " unseen" : "")
+                + ")";
     }
 }

@@ -145,6 +145,22 @@ final class E2ePipeline implements AutoCloseable {
         return lags;
     }
 
+    /** The committed offsets of both sinks on {@code alpr.plates.enriched}, for diagnostics. */
+    Map<String, Object> sinkOffsets() throws Exception {
+        Map<String, Object> offsets = new LinkedHashMap<>();
+        for (String group : List.of(TIMESCALE_GROUP, OPENSEARCH_GROUP)) {
+            Map<Integer, Long> byPartition = new java.util.TreeMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, o) -> {
+                        if (tp.topic().equals(AlprTopics.PLATES_ENRICHED) && o != null) {
+                            byPartition.put(tp.partition(), o.offset());
+                        }
+                    });
+            offsets.put(group, byPartition);
+        }
+        return offsets;
+    }
+
     private long lag(String group, List<String> inputs) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);

@@ -32,8 +32,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * {@code alpr bench e2e}: the whole pipeline (topology, timescale sink, opensearch sink) fed by the
  * load generator in steps of rising rate. Each step holds its rate for a while; it is stable when
- * the generator kept the rate and, at its end, no stage is more than two seconds of input behind
- * (committed offsets of the topology, of each sink). The ladder stops at the first unstable step;
+ * the generator kept the rate, at its end no stage is more than two seconds of input behind
+ * (committed offsets of the topology, of each sink), and every read sampled in the step reached
+ * every stage within 30 s after it. The ladder stops at the first unstable step;
  * the highest stable one is the sustained rate. Sampled reads are timed from their send to their
  * enriched event, their alert (hotlisted plates), their row in PostgreSQL and their searchable
  * document. In the same run, on the same broker, a plain consumer-to-producer copy of the same
@@ -46,8 +47,8 @@ final class EndToEndBenchmark {
                    int passThroughReads, String pgAdminUrl) {
     }
 
-    /** Latency at one stage of one step, ms. */
-    record StageLatency(int samples, long missing, long p50Ms, long p99Ms) {
+    /** Latency at one stage of one step, ms; {@code unseen}: sampled reads that had not reached it when the step was judged. */
+    record StageLatency(int samples, long unseen, long p50Ms, long p99Ms) {
     }
 
     /** One step of the ladder. */
@@ -60,6 +61,8 @@ final class EndToEndBenchmark {
                   double passThroughReadsPerSecond, double loadAverageBefore, double loadAverageAfter) {
     }
 
+    /** How long after a step every sampled read of it must have reached every stage. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String PASS_IN = "bench.e2e.passthrough.in";
     private static final String PASS_OUT = "bench.e2e.passthrough.out";
     private static final String PASS_GROUP = "bench-e2e-passthrough";
@@ -129,19 +132,24 @@ final class EndToEndBenchmark {
             sampler.join();
         }
         Map<String, Long> lagAtEnd = pipeline.lags();
-        boolean stable = sent.rate() >= 0.95 * rate
-                && lagAtEnd.values().stream().allMatch(lag -> lag <= 2L * rate);
-        if (index >= 0) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(stable ? 30 : 5);
-            while (probes.pending(index) > 0 && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
+        boolean kept = sent.rate() >= 0.95 * rate && lagAtEnd.values().stream().allMatch(lag -> lag <= 2L * rate);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(kept ? GRACE.toSeconds() : 5);
+        while (probes.pending(index) > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        boolean stable = kept && probes.pending(index) == 0;
+        List<String> unseen = probes.unseenRows(index, 5, pipeline.database.dataSource());
+        for (String line : unseen) {
+            progress("  unseen: %s", line);
+        }
+        if (!unseen.isEmpty()) {
+            progress("  sink offsets on %s: %s", AlprTopics.PLATES_ENRICHED, pipeline.sinkOffsets());
         }
         Map<String, StageLatency> latency = new LinkedHashMap<>();
         for (ProbeTracker.Stage stage : ProbeTracker.Stage.values()) {
             Latencies l = probes.latencies(index, stage);
             latency.put(stage.name().toLowerCase(java.util.Locale.ROOT), new StageLatency(l.count(),
-                    probes.missing(index, stage), l.percentile(50), l.percentile(99)));
+                    probes.pending(index, stage), l.percentile(50), l.percentile(99)));
         }
         return new Step(rate, sent.rate(), sent.reads(), stable, lagAtEnd, maxLag, latency, loadAverage());
     }

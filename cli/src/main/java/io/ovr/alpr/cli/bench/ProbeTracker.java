@@ -56,6 +56,8 @@ final class ProbeTracker implements AutoCloseable {
     private final Map<Integer, Map<Stage, Latencies>> buckets = new ConcurrentHashMap<>();
     private final Map<Integer, Map<Stage, long[]>> missing = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Where the enriched event of a probe lies (partition@offset and event id), kept while its row is awaited. */
+    private final Map<String, String> where = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final int perSecond;
     private volatile int bucket;
@@ -68,12 +70,16 @@ final class ProbeTracker implements AutoCloseable {
         }
         Deserializer<PlateEvent> events = pipeline.topics.platesEnriched().valueSerde().deserializer();
         Deserializer<Alert> alerts = pipeline.topics.alerts().valueSerde().deserializer();
-        start("probe-enriched", () -> consume(pipeline.bootstrap(), AlprTopics.PLATES_ENRICHED, value -> {
-            PlateEvent e = events.deserialize(AlprTopics.PLATES_ENRICHED, value);
-            seen(Stage.ENRICHED, key(e.getNormalized(), e.getCameraId(), e.getCapturedAt()));
+        start("probe-enriched", () -> consume(pipeline.bootstrap(), AlprTopics.PLATES_ENRICHED, record -> {
+            PlateEvent e = events.deserialize(AlprTopics.PLATES_ENRICHED, record.value());
+            String key = key(e.getNormalized(), e.getCameraId(), e.getCapturedAt());
+            if (pending.get(Stage.ROW).containsKey(key)) {
+                where.put(key, record.partition() + "@" + record.offset() + " " + e.getEventId());
+            }
+            seen(Stage.ENRICHED, key);
         }));
-        start("probe-alerts", () -> consume(pipeline.bootstrap(), AlprTopics.ALERTS, value -> {
-            Alert a = alerts.deserialize(AlprTopics.ALERTS, value);
+        start("probe-alerts", () -> consume(pipeline.bootstrap(), AlprTopics.ALERTS, record -> {
+            Alert a = alerts.deserialize(AlprTopics.ALERTS, record.value());
             seen(Stage.ALERT, key(a.getEvent().getNormalized(), a.getEvent().getCameraId(),
                     a.getEvent().getCapturedAt()));
         }));
@@ -118,12 +124,49 @@ final class ProbeTracker implements AutoCloseable {
         return missing.computeIfAbsent(index, k -> newMissing()).get(stage)[0];
     }
 
+    /**
+     * Up to {@code n} sampled reads of {@code index} not yet seen as a row, each with the rows the
+     * table holds for its plate: what to look at when a stage misses reads.
+     */
+    List<String> unseenRows(int index, int n, DataSource dataSource) {
+        List<String> lines = new ArrayList<>();
+        List<String> keys = pending.get(Stage.ROW).entrySet().stream().filter(e -> e.getValue().bucket == index)
+                .map(Map.Entry::getKey).limit(n).toList();
+        for (String key : keys) {
+            StringBuilder line = new StringBuilder("read " + key + " (enriched at " + where.get(key)
+                    + "); rows of the plate:");
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT camera_id, captured_at, read_count, event_id FROM plate_events WHERE normalized = ?")) {
+                s.setString(1, key.substring(0, key.indexOf('|')));
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        line.append(" [").append(rows.getString(1)).append(' ')
+                                .append(rows.getTimestamp(2).toInstant().toEpochMilli()).append(" x")
+                                .append(rows.getInt(3)).append(' ').append(rows.getString(4)).append(']');
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                line.append(" (query failed: ").append(e.getMessage()).append(')');
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** Probes of {@code index} still awaited at {@code stage}. */
+    long pending(int index, Stage stage) {
+        return pending.get(stage).values().stream().filter(p -> p.bucket == index).count();
+    }
+
     /** Probes of {@code index} still awaited at any stage. */
     long pending(int index) {
         return pending.values().stream().flatMap(m -> m.values().stream()).filter(p -> p.bucket == index).count();
     }
 
     private void seen(Stage stage, String key) {
+        if (stage == Stage.ROW) {
+            where.remove(key);
+        }
         Probe probe = pending.get(stage).remove(key);
         if (probe != null) {
             latencies(probe.bucket, stage).add((System.nanoTime() - probe.sentNanos) / 1_000_000);
@@ -165,7 +208,8 @@ final class ProbeTracker implements AutoCloseable {
         return plate + "|" + camera + "|" + capturedAt.toEpochMilli();
     }
 
-    private void consume(String bootstrap, String topic, java.util.function.Consumer<byte[]> onValue) {
+    private void consume(String bootstrap, String topic,
+                         java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> onValue) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -179,7 +223,7 @@ final class ProbeTracker implements AutoCloseable {
             while (!stop.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(5))) {
                     if (record.value() != null) {
-                        onValue.accept(record.value());
+                        onValue.accept(record);
                     }
                 }
             }
@@ -219,14 +263,18 @@ final class ProbeTracker implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         while (!stop.get()) {
-            Map<String, Probe> awaited = pending.get(Stage.DOCUMENT);
-            if (!awaited.isEmpty()) {
-                List<String> plates = awaited.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct()
-                        .toList();
+            List<String> keys = List.copyOf(pending.get(Stage.DOCUMENT).keySet());
+            for (int from = 0; from < keys.size() && !stop.get(); from += 200) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 200));
+                List<String> plates = chunk.stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().toList();
+                long since = chunk.stream().mapToLong(k -> Long.parseLong(k.substring(k.lastIndexOf('|') + 1)))
+                        .min().orElse(0);
                 try {
-                    String body = json.writeValueAsString(Map.of("size", 2_000, "_source",
+                    String body = json.writeValueAsString(Map.of("size", 1_000, "_source",
                             List.of("normalized", "camera_id", "captured_at"),
-                            "query", Map.of("terms", Map.of("normalized", plates))));
+                            "query", Map.of("bool", Map.of("filter", List.of(
+                                    Map.of("terms", Map.of("normalized", plates)),
+                                    Map.of("range", Map.of("captured_at", Map.of("gte", since))))))));
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
                                     + "/alpr-events/_search?filter_path=hits.hits._source"))
                             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
@@ -240,7 +288,7 @@ final class ProbeTracker implements AutoCloseable {
                         }
                     }
                 } catch (java.io.IOException e) {
-                    System.err.println("probe search failed: " + e.getMessage());
+                    System.err.println("probe search failed: " + e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
