@@ -145,6 +145,35 @@ final class E2ePipeline implements AutoCloseable {
         return lags;
     }
 
+    /** Dead letters by reason, with one detail each, for diagnostics. */
+    Map<String, String> deadLetters() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrap());
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(AlprTopics.DLQ).stream()
+                    .map(p -> new TopicPartition(AlprTopics.DLQ, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var reason = r.headers().lastHeader(AlprTopics.REJECT_REASON_HEADER);
+                    var detail = r.headers().lastHeader(AlprTopics.REJECT_DETAIL_HEADER);
+                    var source = r.headers().lastHeader("alpr.source.topic");
+                    String k = (reason == null ? "?" : new String(reason.value())) + " from "
+                            + (source == null ? "?" : new String(source.value()));
+                    reasons.merge(k, "1 " + (detail == null ? "" : new String(detail.value())),
+                            (a, b) -> (Long.parseLong(a.substring(0, a.indexOf(' '))) + 1) + a.substring(a.indexOf(' ')));
+                }
+            }
+        }
+        return reasons;
+    }
+
     /** The committed offsets of both sinks on {@code alpr.plates.enriched}, for diagnostics. */
     Map<String, Object> sinkOffsets() throws Exception {
         Map<String, Object> offsets = new LinkedHashMap<>();

@@ -144,6 +144,8 @@ final class EndToEndBenchmark {
         }
         if (!unseen.isEmpty()) {
             progress("  sink offsets on %s: %s", AlprTopics.PLATES_ENRICHED, pipeline.sinkOffsets());
+            pipeline.deadLetters().forEach((reason, detail) -> progress("  dead letters %s: %s", reason,
+                    detail.length() > 300 ? detail.substring(0, 300) : detail));
         }
         Map<String, StageLatency> latency = new LinkedHashMap<>();
         for (ProbeTracker.Stage stage : ProbeTracker.Stage.values()) {

@@ -39,9 +39,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * End-to-end latency of sampled reads, from the moment each was handed to the producer to the moment
  * it became visible at each stage: its enriched event and (for hotlisted plates) its alert seen by a
  * {@code read_committed} consumer, its row found in PostgreSQL, its document found by a search. A
- * probe is the first read of a vehicle pass (not misread), identified downstream by plate, camera
- * and {@code captured_at}, which a pass keeps across its updates. The database is polled every
- * 20 ms and the search every 50 ms, so those figures carry up to that much extra.
+ * probe is the first read of a vehicle pass (not misread), identified downstream by folded plate,
+ * camera and {@code captured_at}, which a pass keeps across its updates (an update by a misread
+ * changes the normalized text of the row and the document, not the folded one). The database is
+ * polled every 20 ms and the search every 50 ms, so those figures carry up to that much extra.
  */
 final class ProbeTracker implements AutoCloseable {
 
@@ -60,11 +61,13 @@ final class ProbeTracker implements AutoCloseable {
     private final Map<String, String> where = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final int perSecond;
+    private final String bootstrap;
     private volatile int bucket;
     private long lastProbeNanos;
 
     ProbeTracker(E2ePipeline pipeline, int perSecond) {
         this.perSecond = perSecond;
+        this.bootstrap = pipeline.bootstrap();
         for (Stage stage : Stage.values()) {
             pending.put(stage, new ConcurrentHashMap<>());
         }
@@ -72,7 +75,7 @@ final class ProbeTracker implements AutoCloseable {
         Deserializer<Alert> alerts = pipeline.topics.alerts().valueSerde().deserializer();
         start("probe-enriched", () -> consume(pipeline.bootstrap(), AlprTopics.PLATES_ENRICHED, record -> {
             PlateEvent e = events.deserialize(AlprTopics.PLATES_ENRICHED, record.value());
-            String key = key(e.getNormalized(), e.getCameraId(), e.getCapturedAt());
+            String key = key(e.getFolded(), e.getCameraId(), e.getCapturedAt());
             if (pending.get(Stage.ROW).containsKey(key)) {
                 where.put(key, record.partition() + "@" + record.offset() + " " + e.getEventId());
             }
@@ -80,7 +83,7 @@ final class ProbeTracker implements AutoCloseable {
         }));
         start("probe-alerts", () -> consume(pipeline.bootstrap(), AlprTopics.ALERTS, record -> {
             Alert a = alerts.deserialize(AlprTopics.ALERTS, record.value());
-            seen(Stage.ALERT, key(a.getEvent().getNormalized(), a.getEvent().getCameraId(),
+            seen(Stage.ALERT, key(a.getEvent().getFolded(), a.getEvent().getCameraId(),
                     a.getEvent().getCapturedAt()));
         }));
         start("probe-rows", () -> pollRows(pipeline.database.dataSource()));
@@ -104,7 +107,7 @@ final class ProbeTracker implements AutoCloseable {
             return; // every hotlisted pass is a probe (they are few); the others are sampled
         }
         lastProbeNanos = sentNanos;
-        String plate = PlateText.normalize(read.read().getText());
+        String plate = PlateText.fold(PlateText.normalize(read.read().getText()));
         Probe probe = new Probe(sentNanos, bucket, plate, read.hotlisted());
         String key = key(plate, read.read().getCameraId(), read.read().getCapturedAt());
         for (Stage stage : Stage.values()) {
@@ -134,9 +137,9 @@ final class ProbeTracker implements AutoCloseable {
                 .map(Map.Entry::getKey).limit(n).toList();
         for (String key : keys) {
             StringBuilder line = new StringBuilder("read " + key + " (enriched at " + where.get(key)
-                    + "); rows of the plate:");
+                    + ", visible to a fresh read_committed consumer: " + visible(where.get(key)) + "); rows of the plate:");
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "SELECT camera_id, captured_at, read_count, event_id FROM plate_events WHERE normalized = ?")) {
+                    "SELECT camera_id, captured_at, read_count, event_id FROM plate_events WHERE folded = ?")) {
                 s.setString(1, key.substring(0, key.indexOf('|')));
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
@@ -151,6 +154,30 @@ final class ProbeTracker implements AutoCloseable {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    private String visible(String at) {
+        if (at == null) {
+            return "?";
+        }
+        int partition = Integer.parseInt(at.substring(0, at.indexOf('@')));
+        long offset = Long.parseLong(at.substring(at.indexOf('@') + 1, at.indexOf(' ')));
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(AlprTopics.PLATES_ENRICHED, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    return r.offset() == offset ? "yes" : "no (next visible offset " + r.offset() + ")";
+                }
+            }
+            return "no record within 3 s";
+        }
     }
 
     /** Probes of {@code index} still awaited at {@code stage}. */
@@ -231,7 +258,7 @@ final class ProbeTracker implements AutoCloseable {
     }
 
     private void pollRows(DataSource dataSource) {
-        String sql = "SELECT normalized, camera_id, captured_at FROM plate_events WHERE normalized = ANY(?)"
+        String sql = "SELECT folded, camera_id, captured_at FROM plate_events WHERE folded = ANY(?)"
                 + " AND captured_at >= ?";
         while (!stop.get()) {
             Map<String, Probe> awaited = pending.get(Stage.ROW);
@@ -271,9 +298,9 @@ final class ProbeTracker implements AutoCloseable {
                         .min().orElse(0);
                 try {
                     String body = json.writeValueAsString(Map.of("size", 1_000, "_source",
-                            List.of("normalized", "camera_id", "captured_at"),
+                            List.of("folded", "camera_id", "captured_at"),
                             "query", Map.of("bool", Map.of("filter", List.of(
-                                    Map.of("terms", Map.of("normalized", plates)),
+                                    Map.of("terms", Map.of("folded", plates)),
                                     Map.of("range", Map.of("captured_at", Map.of("gte", since))))))));
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url
                                     + "/alpr-events/_search?filter_path=hits.hits._source"))
@@ -283,7 +310,7 @@ final class ProbeTracker implements AutoCloseable {
                     if (response.statusCode() == 200) {
                         for (JsonNode hit : json.readTree(response.body()).path("hits").path("hits")) {
                             JsonNode doc = hit.path("_source");
-                            seen(Stage.DOCUMENT, key(doc.path("normalized").asText(), doc.path("camera_id").asText(),
+                            seen(Stage.DOCUMENT, key(doc.path("folded").asText(), doc.path("camera_id").asText(),
                                     Instant.parse(doc.path("captured_at").asText())));
                         }
                     }
