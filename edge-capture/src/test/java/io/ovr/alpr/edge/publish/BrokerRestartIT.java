@@ -53,12 +53,9 @@ class BrokerRestartIT {
             await("the first reads sent").atMost(Duration.ofSeconds(60)).until(() -> publisher.pending() == 0);
 
             KAFKA.broker().close();
-            submit(publisher, 200, sent);
-            await("sending fails while the broker is down").atMost(Duration.ofSeconds(60))
-                    .until(() -> meters.counter("alpr.edge.publish.failures").count() > 0);
-            submit(publisher, 100, sent);
-            assertThat(publisher.connected()).isFalse();
-            assertThat(publisher.pending()).as("reads held in the spool").isGreaterThanOrEqualTo(100);
+            submit(publisher, 300, sent);
+            assertThat(publisher.pending()).as("reads held in the spool while the broker is down")
+                    .isGreaterThanOrEqualTo(100);
 
             KAFKA.broker().restart();
             submit(publisher, 100, sent);
