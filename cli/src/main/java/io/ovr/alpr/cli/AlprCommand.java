@@ -7,6 +7,7 @@ import io.ovr.alpr.cli.edge.EdgeCommand;
 import io.ovr.alpr.cli.edge.EvalCommand;
 import io.ovr.alpr.cli.edge.GenerateVideoCommand;
 import io.ovr.alpr.cli.edge.TrainCommand;
+import io.ovr.alpr.cli.load.LoadgenCommand;
 import io.ovr.alpr.cli.streams.DescribeCommand;
 import io.ovr.alpr.cli.streams.StreamsCommand;
 import picocli.CommandLine;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "OVR-ALPR: licence-plate recognition on Kafka Streams.",
         subcommands = {DemoCommand.class, StreamsCommand.class, DescribeCommand.class, BrokerCommand.class,
                 RegistryCommand.class, AdminCommand.class, BenchCommand.class, SinkCommand.class, EdgeCommand.class,
-                TrainCommand.class, EvalCommand.class, GenerateVideoCommand.class,
+                TrainCommand.class, EvalCommand.class, GenerateVideoCommand.class, LoadgenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AlprCommand implements Runnable {
 

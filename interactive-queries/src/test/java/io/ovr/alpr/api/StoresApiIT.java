@@ -351,6 +351,27 @@ class StoresApiIT {
     // ---- audit ----
 
     @Test
+    void shouldKeepAuditingAfterHostileRequestsAndStoreAnInjectionInThePurposeVerbatim() {
+        for (String path : List.of("/api/v1/plates/%27%20OR%201%3D1--/latest?purpose=hostile%20audit",
+                "/api/v1/events?plate=..%2F..%2Fetc%2Fpasswd&purpose=hostile%20audit&" + RANGE,
+                "/api/v1/search?q=" + "A".repeat(5_000) + "&purpose=hostile%20audit",
+                "/api/v1/plates/LIVE1/latest?purpose=" + "p".repeat(500))) {
+            assertThat(HTTP.get(node.url(path), INVESTIGATOR_KEY).status()).as(path).isBetween(400, 499);
+        }
+        String injection = "audit'); DROP TABLE query_audit; --";
+
+        Http.Reply reply = HTTP.get(node.url("/api/v1/plates/LIVE1/latest?purpose="
+                + java.net.URLEncoder.encode(injection, StandardCharsets.UTF_8)), INVESTIGATOR_KEY);
+
+        assertThat(reply.status()).isEqualTo(200);
+        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM query_audit"
+                + " WHERE purpose = :purpose").bind("purpose", injection).mapToMap().list());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("action", "plate.latest").containsEntry("plate", "LIVE1")
+                .containsEntry("principal", "detective");
+    }
+
+    @Test
     void shouldWriteOneAuditRowPerLookupAndSearchWithWhoWhatWhyAndHowMany() {
         Map<String, String> requests = new TreeMap<>(Map.of(
                 "live", "/api/v1/plates/LIVE1/latest",

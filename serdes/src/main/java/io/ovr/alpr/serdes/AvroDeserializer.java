@@ -60,6 +60,10 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         try {
             return new SpecificDatumReader<>(registry.schemaById(id), readerSchema);
         } catch (SchemaRegistryException e) {
+            if (e.isUnavailable()) {
+                throw new SchemaRegistryUnavailableException("schema registry unavailable while looking up schema id "
+                        + id + " on topic " + topic + ": " + e.getMessage(), e);
+            }
             throw new SerializationException("unknown schema id " + id + " on topic " + topic + ": "
                     + e.getMessage(), e);
         }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code alpr bench ...}: benchmarks that compare against a baseline in the same run and print what they measured. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (each with its baseline).",
         subcommands = {BenchCommand.Topology.class, BenchCommand.Hotlist.class, BenchCommand.Api.class,
-                SinkBenchCommand.class, BenchCommand.Edge.class})
+                SinkBenchCommand.class, BenchCommand.Edge.class, E2eBenchCommand.class,
+                SoakBenchCommand.class})
 public final class BenchCommand {
 
     /** {@code alpr bench topology}. */

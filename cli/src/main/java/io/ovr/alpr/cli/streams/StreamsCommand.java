@@ -95,6 +95,7 @@ public final class StreamsCommand implements Callable<Integer> {
         Topology built = AlprTopology.build(topology.config(), topics, counters);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PipelineMeters.bind(counters, meters);
+        RegistryGate.await(registry.client(), registry.url, Duration.ofSeconds(5), spec.commandLine().getErr());
         try (Lifecycle lifecycle = new Lifecycle()) {
             AdminWriter writer = lifecycle.add(new AdminWriter(kafka.bootstrapServers, topics));
             StreamsRunner runner = lifecycle.add(new StreamsRunner(built, settings));

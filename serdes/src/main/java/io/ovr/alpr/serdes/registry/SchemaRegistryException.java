@@ -30,4 +30,9 @@ public class SchemaRegistryException extends RuntimeException {
     public int errorCode() {
         return errorCode;
     }
+
+    /** True when the registry did not answer at all, or answered 5xx: the call may succeed later. */
+    public boolean isUnavailable() {
+        return status == -1 || status >= 500;
+    }
 }

@@ -3,6 +3,7 @@ package io.ovr.alpr.sinks.notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ovr.alpr.schema.Alert;
+import io.ovr.alpr.serdes.SchemaRegistryUnavailableException;
 import io.ovr.alpr.serdes.topics.AlprTopics;
 import io.ovr.alpr.sinks.core.BatchWriter;
 import io.ovr.alpr.sinks.core.Rejected;
@@ -80,6 +81,8 @@ public final class AlertsWriter implements BatchWriter {
                 records.putIfAbsent(alert.getAlertId(), r);
             } catch (IllegalArgumentException e) {
                 rejected.add(new Rejected(r, Rejected.INVALID_RECORD, "alert_id is not a UUID: " + e.getMessage()));
+            } catch (SchemaRegistryUnavailableException e) {
+                throw new TargetUnavailableException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(r, Rejected.DESERIALIZATION_ERROR, e.getMessage()));
             }

@@ -1,6 +1,7 @@
 package io.ovr.alpr.sinks.search;
 
 import io.ovr.alpr.schema.PlateEvent;
+import io.ovr.alpr.serdes.SchemaRegistryUnavailableException;
 import io.ovr.alpr.serdes.topics.AlprTopics;
 import io.ovr.alpr.sinks.core.BatchWriter;
 import io.ovr.alpr.sinks.core.Rejected;
@@ -76,6 +77,8 @@ public final class OpenSearchWriter implements BatchWriter {
                 PlateEvent e = events.deserialize(r.topic(), r.value());
                 latest.merge(e.getEventId(), new Versioned(r, e),
                         (a, b) -> b.event.getReadCount() >= a.event.getReadCount() ? b : a);
+            } catch (SchemaRegistryUnavailableException e) {
+                throw new TargetUnavailableException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(r, Rejected.DESERIALIZATION_ERROR, e.getMessage()));
             }

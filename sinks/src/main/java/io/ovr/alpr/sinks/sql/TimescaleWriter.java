@@ -3,6 +3,7 @@ package io.ovr.alpr.sinks.sql;
 import io.ovr.alpr.schema.Alert;
 import io.ovr.alpr.schema.Camera;
 import io.ovr.alpr.schema.PlateEvent;
+import io.ovr.alpr.serdes.SchemaRegistryUnavailableException;
 import io.ovr.alpr.serdes.topics.AlprTopics;
 import io.ovr.alpr.sinks.core.AvroJson;
 import io.ovr.alpr.sinks.core.BatchWriter;
@@ -316,6 +317,8 @@ public final class TimescaleWriter implements BatchWriter {
                 } else if (item != null) {
                     decoded.valid.add(item);
                 }
+            } catch (SchemaRegistryUnavailableException e) {
+                throw new TargetUnavailableException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 decoded.rejected.add(new Rejected(r, Rejected.DESERIALIZATION_ERROR, e.getMessage()));
             }
