@@ -64,6 +64,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class E2ePipeline implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(E2ePipeline.class);
     static final String APPLICATION_ID = "alpr-bench-e2e";
     static final String TIMESCALE_GROUP = "bench-e2e-timescale";
     static final String OPENSEARCH_GROUP = "bench-e2e-opensearch";
@@ -232,7 +233,7 @@ final class E2ePipeline implements AutoCloseable {
                     resource.close();
                 }
             } catch (Exception e) {
-                System.err.println("closing " + resource + " failed: " + e);
+                LOG.warn("closing {} failed: {}", resource, e.toString());
             }
         }
         try (var paths = Files.walk(dir)) {

@@ -52,6 +52,7 @@ final class ProbeTracker implements AutoCloseable {
     private record Probe(long sentNanos, int bucket, String plate, boolean hotlisted) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProbeTracker.class);
     private static final Duration GIVE_UP = Duration.ofSeconds(90);
     private final Map<Stage, Map<String, Probe>> pending = new EnumMap<>(Stage.class);
     private final Map<Integer, Map<Stage, Latencies>> buckets = new ConcurrentHashMap<>();
@@ -278,7 +279,7 @@ final class ProbeTracker implements AutoCloseable {
                         }
                     }
                 } catch (java.sql.SQLException e) {
-                    System.err.println("probe query failed: " + e.getMessage());
+                    LOG.warn("probe query failed: {}", e.getMessage());
                 }
             }
             expire();
@@ -315,7 +316,7 @@ final class ProbeTracker implements AutoCloseable {
                         }
                     }
                 } catch (java.io.IOException e) {
-                    System.err.println("probe search failed: " + e);
+                    LOG.warn("probe search failed: {}", e.toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
