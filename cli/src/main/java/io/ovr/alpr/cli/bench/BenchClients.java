@@ -1,13 +1,22 @@
 package io.ovr.alpr.cli.bench;
 
-import io.ovr.alpr.topology.StreamsSettings;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.ovr.alpr.topology.StreamsSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -60,6 +69,31 @@ record BenchClients(String bootstrap, Map<String, Object> producerSettings, Map<
 
     Map<String, Object> admin() {
         return Map.of("bootstrap.servers", bootstrap);
+    }
+
+    /**
+     * The broker pass-through: copies {@code from} to {@code to} with these clients' settings,
+     * committing each poll's offsets once its records are written, until {@code stop} is set.
+     */
+    void copy(String group, String from, String to, AtomicBoolean stop) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumer(group),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = producer()) {
+            consumer.subscribe(List.of(from));
+            while (!stop.get()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                }
+                if (!offsets.isEmpty()) {
+                    producer.flush();
+                    consumer.commitAsync(offsets, null);
+                }
+            }
+        }
     }
 
     private KafkaProducer<byte[], byte[]> producer(Properties props) {

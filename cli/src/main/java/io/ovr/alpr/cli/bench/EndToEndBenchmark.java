@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -174,7 +167,7 @@ final class EndToEndBenchmark {
                 producer.flush();
             }
             AtomicBoolean stop = new AtomicBoolean();
-            Thread loop = new Thread(() -> copyLoop(clients, stop), "bench-passthrough");
+            Thread loop = new Thread(() -> clients.copy(PASS_GROUP, PASS_IN, PASS_OUT, stop), "bench-passthrough");
             loop.start();
             try {
                 SustainedRate.Window window = SustainedRate.measure(admin, PASS_GROUP, PASS_IN,
@@ -184,27 +177,6 @@ final class EndToEndBenchmark {
             } finally {
                 stop.set(true);
                 loop.join();
-            }
-        }
-    }
-
-    private static void copyLoop(BenchClients clients, AtomicBoolean stop) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(PASS_GROUP),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = clients.producer()) {
-            consumer.subscribe(List.of(PASS_IN));
-            while (!stop.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    producer.send(new ProducerRecord<>(PASS_OUT, record.key(), record.value()));
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                }
-                if (!offsets.isEmpty()) {
-                    producer.flush();
-                    consumer.commitAsync(offsets, null);
-                }
             }
         }
     }

@@ -28,22 +28,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -170,7 +162,7 @@ public final class TopologyBenchmark {
             progress("pass-through: producing %,d reads (%,d of them warm-up) ...", backlog.size(), round.warmup());
             produce(PASS_IN, backlog);
             AtomicBoolean stop = new AtomicBoolean();
-            Thread loop = new Thread(() -> copyLoop(stop), PASS_THREAD);
+            Thread loop = new Thread(() -> clients.copy(PASS_GROUP, PASS_IN, PASS_OUT, stop), PASS_THREAD);
             loop.start();
             try (Admin admin = Admin.create(clients.admin())) {
                 SustainedRate.Window window = SustainedRate.measure(admin, PASS_GROUP, PASS_IN, round.warmup(),
@@ -242,28 +234,6 @@ public final class TopologyBenchmark {
             return new Result(name, window.reads(), window.readsPerSecond(), window.cpuMicrosPerRead(),
                     window.threadCpuMicrosPerRead(), latencies.percentile(50), latencies.percentile(99), latencies.count(),
                     (int) (round.rate() * round.latencyPhase().toMillis() / 1000));
-        }
-
-        /** Copies PASS_IN to PASS_OUT, committing each poll's offsets once its records are written. */
-        private void copyLoop(AtomicBoolean stop) {
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(PASS_GROUP),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                 KafkaProducer<byte[], byte[]> producer = clients.producer()) {
-                consumer.subscribe(List.of(PASS_IN));
-                while (!stop.get()) {
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
-                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        producer.send(new ProducerRecord<>(PASS_OUT, record.key(), record.value()));
-                        offsets.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    }
-                    if (!offsets.isEmpty()) {
-                        producer.flush();
-                        consumer.commitAsync(offsets, null);
-                    }
-                }
-            }
         }
 
         private void loadWorld(BenchWorld world) {
