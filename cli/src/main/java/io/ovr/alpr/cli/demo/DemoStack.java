@@ -71,7 +71,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.Topology;
@@ -109,7 +108,6 @@ public final class DemoStack implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineCounters counters = new PipelineCounters();
-    private final AtomicReference<EdgePipeline> edgePipeline = new AtomicReference<>();
     private String bootstrap;
     private String registryUrl;
     private String apiUrl;
@@ -212,7 +210,8 @@ public final class DemoStack implements AutoCloseable {
 
     private static List<String> plates(Path truth) throws IOException {
         Set<String> plates = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(truth).subList(1, Files.readAllLines(truth).size())) {
+        List<String> lines = Files.readAllLines(truth);
+        for (String line : lines.subList(1, lines.size())) {
             plates.add(line.substring(line.lastIndexOf(',') + 1).trim());
         }
         return List.copyOf(plates);
@@ -288,7 +287,6 @@ public final class DemoStack implements AutoCloseable {
                 "bundled+bundled");
         EdgePipeline pipeline = new EdgePipeline(config, PlateDetector.bundled(PlateDetector.bundledThreshold()),
                 PlateReader.bundled(5), publishing.publisher()::submit, meters);
-        edgePipeline.set(pipeline);
         edge = lifecycle.add(new EdgeLoop(pipeline, video, fps));
         edge.start();
         return "camera " + DemoSeed.CAMERA_ID + " on " + video.getFileName() + " at " + fps + " fps, looped";

@@ -43,10 +43,6 @@ final class GarbledCamera implements AutoCloseable {
         timer.scheduleAtFixedRate(this::send, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    long sent() {
-        return sent.get();
-    }
-
     private void send() {
         long n = sent.incrementAndGet();
         PlateRead read = PlateRead.newBuilder().setReadId(UUID.randomUUID().toString()).setCameraId(CAMERA_ID)

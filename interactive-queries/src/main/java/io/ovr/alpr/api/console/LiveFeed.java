@@ -87,15 +87,6 @@ public final class LiveFeed implements AutoCloseable {
         return s;
     }
 
-    public int subscriberCount() {
-        return subscribers.size();
-    }
-
-    /** Items dropped because a subscriber's queue was full. */
-    public long dropped() {
-        return dropped.get();
-    }
-
     @Override
     public void close() {
         running = false;
@@ -205,8 +196,8 @@ public final class LiveFeed implements AutoCloseable {
 
         private void offer(Item item) {
             while (!queue.offer(item)) {
-                if (queue.poll() != null) {
-                    dropped.incrementAndGet();
+                if (queue.poll() != null && dropped.getAndIncrement() % 1_000 == 0) {
+                    LOG.warn("a live feed client is too slow: {} items dropped so far", dropped.get());
                 }
             }
         }
