@@ -3,9 +3,6 @@ package io.ovr.alpr.cli.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,14 +13,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * An open-loop HTTP load generator: requests are due at a fixed rate whatever the server does, a
  * pool of workers sends them (blocking HTTP/1.1 with keep-alive, one connection per worker), and
  * each latency is measured from the request's intended send time, so a stalled server or a full
  * worker pool shows up as latency rather than as fewer requests (no coordinated omission).
- * Blocking sends on own threads, because {@code sendAsync} starts a thread per response on
- * machines with fewer than three cores.
+ * Workers send with Apache HttpClient's classic (blocking) client on their own thread, as the
+ * API's peer client does: the JDK's {@code HttpClient} passes every exchange through its selector
+ * thread and an executor, which made the load generator cost more CPU than the server it measured.
  */
 final class FixedRateLoad implements AutoCloseable {
 
@@ -34,8 +41,16 @@ final class FixedRateLoad implements AutoCloseable {
 
     private static final int WORKERS = 64;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final CloseableHttpClient client = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(WORKERS).setMaxConnTotal(WORKERS)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                            .setSocketTimeout(Timeout.ofSeconds(10)).build())
+                    .build())
+            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+            .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+            .disableContentCompression()
+            .build();
     private final ExecutorService workers;
     private final double idleCpuNanosPerSecond;
 
@@ -61,15 +76,13 @@ final class FixedRateLoad implements AutoCloseable {
     /** Warms up (not recorded), then sends {@code rate * duration} requests cycling over {@code uris}. */
     Result run(String name, List<URI> uris, String apiKey, int rate, Duration warmup, Duration duration)
             throws InterruptedException {
-        List<HttpRequest> requests = uris.stream().map(uri -> HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("X-API-Key", apiKey).GET().build()).toList();
-        send(requests, rate, (int) (rate * warmup.toMillis() / 1000), null);
+        send(uris, apiKey, rate, (int) (rate * warmup.toMillis() / 1000), null);
         int count = (int) (rate * duration.toMillis() / 1000);
         long[] micros = new long[count];
         Arrays.fill(micros, -1);
         long cpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
-        Outcome outcome = send(requests, rate, count, micros);
+        Outcome outcome = send(uris, apiKey, rate, count, micros);
         double busy = processCpuNanos() - cpuBefore - idleCpuNanosPerSecond * (System.nanoTime() - wallBefore) / 1e9;
         long[] sorted = Arrays.stream(micros).filter(m -> m >= 0).sorted().toArray();
         double seconds = (outcome.lastDone - outcome.start) / 1e9;
@@ -82,7 +95,8 @@ final class FixedRateLoad implements AutoCloseable {
     private record Outcome(long start, long lastDone, int completed, long errors) {
     }
 
-    private Outcome send(List<HttpRequest> requests, int rate, int count, long[] micros) throws InterruptedException {
+    private Outcome send(List<URI> uris, String apiKey, int rate, int count, long[] micros)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(count);
         AtomicLong errors = new AtomicLong();
         AtomicLong lastDone = new AtomicLong();
@@ -96,7 +110,7 @@ final class FixedRateLoad implements AutoCloseable {
             }
             int index = i;
             workers.execute(() -> {
-                boolean ok = sendOne(requests.get(index % requests.size()));
+                boolean ok = sendOne(uris.get(index % uris.size()), apiKey);
                 long now = System.nanoTime();
                 if (!ok) {
                     errors.incrementAndGet();
@@ -114,13 +128,15 @@ final class FixedRateLoad implements AutoCloseable {
                 errors.get() + (count - completed));
     }
 
-    private boolean sendOne(HttpRequest request) {
+    private boolean sendOne(URI uri, String apiKey) {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("X-API-Key", apiKey);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return client.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode() == 200;
+            });
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -128,6 +144,7 @@ final class FixedRateLoad implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
     }
 
     /** CPU time of the whole process (broker, instances and load generator together). */

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -30,10 +36,12 @@ import org.apache.kafka.streams.state.HostInfo;
  * address, and a signature over all of them ({@link PeerSignature}) without which the peer
  * refuses it.
  * <p>
- * Requests use the blocking {@code HttpClient#send}: {@code sendAsync} completes every response
- * through {@code CompletableFuture}'s default executor, which on machines with fewer than three
- * cores starts a new thread per response. Parallel requests (fan-out) run on a small pool of this
- * client's own threads instead.
+ * Requests run on the calling thread with Apache HttpClient's classic (blocking) client and a pool
+ * of keep-alive connections per peer: the request is written and the answer read by the request's
+ * own thread, with no hand-off to selector or completion threads (the JDK's {@code HttpClient}
+ * passes every exchange through its selector thread and an executor, which cost more CPU than the
+ * lookup itself on a small machine: see {@code alpr bench api}). Parallel requests (fan-out) run
+ * on a small pool of this client's own threads.
  */
 public final class PeerClient implements AutoCloseable {
 
@@ -45,8 +53,10 @@ public final class PeerClient implements AutoCloseable {
     public static final String PEER_PATH = "/internal/v1/live/";
 
     private static final int FAN_OUT_THREADS = 8;
+    /** Keep-alive connections kept per peer (one per concurrently forwarding request thread). */
+    private static final int CONNECTIONS_PER_PEER = 64;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final ObjectMapper mapper;
     private final String self;
     private final Duration timeout;
@@ -55,7 +65,22 @@ public final class PeerClient implements AutoCloseable {
 
     public PeerClient(ObjectMapper mapper, HostInfo self, Duration timeout, PeerSignature signature) {
         this.signature = signature;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(CONNECTIONS_PER_PEER)
+                        .setMaxConnTotal(CONNECTIONS_PER_PEER * 4)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build();
         this.mapper = mapper;
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
@@ -77,37 +102,34 @@ public final class PeerClient implements AutoCloseable {
     public <T> Part<T> read(HostInfo peer, LiveQuery<T> query, Set<Integer> partitions, boolean standby,
                             Caller caller) {
         URI uri = uri(peer, query, partitions, standby, caller);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header(PeerSignature.HEADER, signature.sign(new PeerSignature.Signed(uri.getRawPath(),
-                        uri.getRawQuery(), caller.requestId(), self, caller.client(), caller.credentials())))
-                .header(HOP_HEADER, self)
-                .header(Authenticator.API_KEY_HEADER, caller.credentials())
-                .header(REQUEST_ID_HEADER, caller.requestId())
-                .header(FORWARDED_FOR_HEADER, caller.client())
-                .header("Accept", "application/json")
-                .GET();
+        HttpGet request = new HttpGet(uri);
+        request.setHeader(PeerSignature.HEADER, signature.sign(new PeerSignature.Signed(uri.getRawPath(),
+                uri.getRawQuery(), caller.requestId(), self, caller.client(), caller.credentials())));
+        request.setHeader(HOP_HEADER, self);
+        request.setHeader(Authenticator.API_KEY_HEADER, caller.credentials());
+        request.setHeader(REQUEST_ID_HEADER, caller.requestId());
+        request.setHeader(FORWARDED_FOR_HEADER, caller.client());
+        request.setHeader("Accept", "application/json");
         try {
-            return answer(peer, query, http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            return http.execute(request, response -> answer(peer, query, response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
         } catch (IOException e) {
             throw new UncheckedIOException("peer " + peer.host() + ":" + peer.port() + " unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking peer " + peer.host() + ":" + peer.port(), e);
         }
     }
 
     @Override
     public void close() {
         fanOut.shutdownNow();
+        http.close(CloseMode.IMMEDIATE);
     }
 
-    private <T> Part<T> answer(HostInfo peer, LiveQuery<T> query, HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200) {
-            throw new PeerException(peer, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    private <T> Part<T> answer(HostInfo peer, LiveQuery<T> query, int status, byte[] body) {
+        if (status != 200) {
+            throw new PeerException(peer, status, new String(body, StandardCharsets.UTF_8));
         }
         try {
-            PeerAnswer answer = mapper.readValue(response.body(), PeerAnswer.class);
+            PeerAnswer answer = mapper.readValue(body, PeerAnswer.class);
             var rows = answer.rows().stream().map((JsonNode row) -> mapper.convertValue(row, query.rowType()))
                     .toList();
             return new Part<>(rows, answer.partitions(), answer.instance(), answer.stale());
