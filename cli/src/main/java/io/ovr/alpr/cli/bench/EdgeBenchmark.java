@@ -7,6 +7,7 @@ import io.ovr.alpr.devstack.EmbeddedS3Server;
 import io.ovr.alpr.edge.detect.PlateDetector;
 import io.ovr.alpr.edge.pipeline.EdgePipeline;
 import io.ovr.alpr.edge.publish.EdgePublishing;
+import io.ovr.alpr.edge.reader.CropSearch;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.source.CapturedFrame;
 import io.ovr.alpr.edge.source.FrameSource;
@@ -73,8 +74,10 @@ final class EdgeBenchmark {
             store.ensureBucket();
             createTopics(broker.bootstrapServers());
             for (int t : threads) {
-                out.add(pipeline(video, t, detector, reader, dir.resolve("spool-" + t), broker.bootstrapServers(),
-                        registry.url(), store));
+                for (boolean search : new boolean[] {false, true}) {
+                    out.add(pipeline(video, t, detector, reader, search, dir.resolve("spool-" + t + "-" + search),
+                            broker.bootstrapServers(), registry.url(), store));
+                }
             }
         }
         return out;
@@ -100,18 +103,21 @@ final class EdgeBenchmark {
         return new Result("decode only (baseline)", frames, frames / secs, Map.of(), 0);
     }
 
-    private static Result pipeline(Path video, int threads, PlateDetector detector, PlateReader reader, Path spool,
-                                   String bootstrap, String registryUrl, ObjectStore store) throws Exception {
+    private static Result pipeline(Path video, int threads, PlateDetector detector, PlateReader reader, boolean search,
+                                   Path spool, String bootstrap, String registryUrl, ObjectStore store)
+            throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         EdgePipeline.Stats s;
         try (EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(bootstrap, spool, 512L << 20,
                 true, Duration.ofSeconds(60)), new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), store,
                 meters); FrameSource source = FrameSource.open(video.toString(), 0)) {
             EdgePipeline p = new EdgePipeline(new EdgePipeline.Config("bench", threads, 5, 0.05, 2, "bench", "bundled"),
-                    detector, reader, publishing.publisher()::submit, meters);
+                    detector, reader, search ? CropSearch.standard() : CropSearch.single(), publishing.publisher()::submit,
+                    meters);
             s = p.run(source, 0, line -> { });
         }
-        return new Result("pipeline, " + threads + (threads == 1 ? " worker" : " workers"), s.frames(), s.fps(),
+        return new Result("pipeline, " + threads + (threads == 1 ? " worker" : " workers")
+                + (search ? ", crop search" : ", single crop"), s.frames(), s.fps(),
                 s.msPerFrame(), s.reads());
     }
 }

@@ -115,7 +115,7 @@ public final class EdgeCommand implements Callable<Integer> {
                      : FrameSource.open(source, targetFps)) {
             MeterRegistry meters = metrics.registry();
             ensureBucket(store, out);
-            EdgePipeline pipeline = new EdgePipeline(config, models.detector(), models.reader(),
+            EdgePipeline pipeline = new EdgePipeline(config, models.detector(), models.reader(), models.cropSearch(),
                     publishing.publisher()::submit, meters);
             EdgePipeline.Stats s = pipeline.run(frames, progressEvery, line -> {
                 out.println(line + (publishing.publisher().connected() ? "" : ", publishing paused: "

@@ -57,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Path bg = Files.isDirectory(backgrounds) ? backgrounds : null;
         EvalReport r = new Evaluator(new Evaluator.Config(dataset, scenes, seed, bg, output), models.detector(),
-                models.reader()).run();
+                models.reader(), models.cropSearch()).run();
         PrintWriter out = spec.commandLine().getOut();
         out.print(r.table(Evaluator.ORDER));
         out.printf("JSON: %s%n", output.toAbsolutePath());

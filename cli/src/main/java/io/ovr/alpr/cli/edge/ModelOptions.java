@@ -1,6 +1,7 @@
 package io.ovr.alpr.cli.edge;
 
 import io.ovr.alpr.edge.detect.PlateDetector;
+import io.ovr.alpr.edge.reader.CropSearch;
 import io.ovr.alpr.edge.reader.PlateReader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -24,6 +25,19 @@ public final class ModelOptions {
     @Option(names = "--top-n", defaultValue = "${env:ALPR_TOP_N:-5}",
             description = "Candidates kept per read (env ALPR_TOP_N, default ${DEFAULT-VALUE}).")
     int topN;
+
+    @Option(names = "--crops", defaultValue = "${env:ALPR_CROPS:-search}",
+            description = "How a detected plate is cropped for the reader: search (the surest reading of up to 19 "
+                    + "crops around the detector's box) or single (the detector's box only, faster) "
+                    + "(env ALPR_CROPS, default ${DEFAULT-VALUE}).")
+    Crops crops;
+
+    /** The crop strategies {@code --crops} can name. */
+    public enum Crops { search, single }
+
+    public CropSearch cropSearch() {
+        return crops == Crops.single ? CropSearch.single() : CropSearch.standard();
+    }
 
     public PlateDetector detector() {
         if (detector == null) {

@@ -4,6 +4,7 @@ import io.ovr.alpr.edge.detect.Detection;
 import io.ovr.alpr.edge.detect.PlateDetector;
 import io.ovr.alpr.edge.image.Box;
 import io.ovr.alpr.edge.image.ImageOps;
+import io.ovr.alpr.edge.reader.CropSearch;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.Reading;
 import io.ovr.alpr.edge.synth.Backgrounds;
@@ -26,9 +27,6 @@ import javax.imageio.ImageIO;
  */
 public final class Evaluator {
 
-    /** Crop margin around a detected box, as fractions of its width and height. */
-    public static final double CROP_MARGIN_X = 0.06;
-    public static final double CROP_MARGIN_Y = 0.2;
     static final double MIN_IOU = 0.4;
 
     /** The figures in table order. */
@@ -52,11 +50,18 @@ public final class Evaluator {
     private final Config config;
     private final PlateDetector detector;
     private final PlateReader reader;
+    private final CropSearch search;
 
+    /** End to end with {@link CropSearch#standard()}, as the edge pipeline reads. */
     public Evaluator(Config config, PlateDetector detector, PlateReader reader) {
+        this(config, detector, reader, CropSearch.standard());
+    }
+
+    public Evaluator(Config config, PlateDetector detector, PlateReader reader, CropSearch search) {
         this.config = config;
         this.detector = detector;
         this.reader = reader;
+        this.search = search;
     }
 
     public EvalReport run() throws IOException {
@@ -89,9 +94,10 @@ public final class Evaluator {
         }
     }
 
-    /** Crops for the reader: the box with a margin, taken from the frame. */
+    /** Crops for the reader: the box with the reader's margin, taken from the frame. */
     public static List<BufferedImage> crops(BufferedImage frame, List<Box> boxes) {
-        return boxes.stream().map(b -> ImageOps.crop(frame, b.expand(CROP_MARGIN_X, CROP_MARGIN_Y))).toList();
+        return boxes.stream().map(b -> ImageOps.crop(frame, b.expand(CropSearch.MARGIN_X, CropSearch.MARGIN_Y)))
+                .toList();
     }
 
     private final class Counts {
@@ -106,7 +112,8 @@ public final class Evaluator {
         void add(BufferedImage frame, List<GroundTruth.Plate> truth) {
             long t0 = System.nanoTime();
             List<Detection> dets = detector.detect(frame);
-            List<Reading> reads = reader.read(crops(frame, dets.stream().map(Detection::box).toList()));
+            List<Reading> reads = search.read(reader, frame, dets.stream().map(Detection::box).toList()).stream()
+                    .map(CropSearch.Result::reading).toList();
             nanos += System.nanoTime() - t0;
             images++;
             for (GroundTruth.Plate p : truth) {

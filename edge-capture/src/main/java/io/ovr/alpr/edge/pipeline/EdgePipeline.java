@@ -8,6 +8,7 @@ import io.ovr.alpr.edge.image.Box;
 import io.ovr.alpr.edge.image.ImageOps;
 import io.ovr.alpr.edge.publish.Outgoing;
 import io.ovr.alpr.edge.reader.Candidate;
+import io.ovr.alpr.edge.reader.CropSearch;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.Reading;
 import io.ovr.alpr.edge.source.CapturedFrame;
@@ -109,9 +110,16 @@ public final class EdgePipeline {
     private long lastSampleMillis = Long.MIN_VALUE;
 
     public EdgePipeline(Config config, PlateDetector detector, PlateReader reader, Sink sink, MeterRegistry meters) {
+        this(config, detector, reader, CropSearch.standard(), sink, meters);
+    }
+
+    /** With a chosen crop search ({@link CropSearch#single()} reads only the detector's box). */
+    public EdgePipeline(Config config, PlateDetector detector, PlateReader reader, CropSearch search, Sink sink,
+                        MeterRegistry meters) {
         this.config = config;
         for (int i = 0; i < config.threads(); i++) {
-            workers.add(i == 0 ? new FrameWork(detector, reader) : new FrameWork(detector.copy(), reader.copy()));
+            workers.add(i == 0 ? new FrameWork(detector, reader, search)
+                    : new FrameWork(detector.copy(), reader.copy(), search));
         }
         this.sink = sink;
         this.framesCounter = meters.counter("alpr.edge.frames");

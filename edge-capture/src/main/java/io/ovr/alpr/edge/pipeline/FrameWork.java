@@ -2,9 +2,9 @@ package io.ovr.alpr.edge.pipeline;
 
 import io.ovr.alpr.edge.detect.Detection;
 import io.ovr.alpr.edge.detect.PlateDetector;
-import io.ovr.alpr.edge.eval.Evaluator;
 import io.ovr.alpr.edge.image.Box;
 import io.ovr.alpr.edge.image.ImageOps;
+import io.ovr.alpr.edge.reader.CropSearch;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.Reading;
 import io.ovr.alpr.edge.source.CapturedFrame;
@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-frame work that runs on a worker thread: detect, read each plate, and encode the frame
+ * The per-frame work that runs on a worker thread: detect, read each plate (the best of several
+ * crops around the detector's box, {@link CropSearch}), and encode the frame
  * JPEG when it holds a plate. Each worker owns its detector and reader (they are not thread-safe).
  */
 final class FrameWork {
@@ -39,21 +40,29 @@ final class FrameWork {
 
     private final PlateDetector detector;
     private final PlateReader reader;
+    private final CropSearch search;
 
-    FrameWork(PlateDetector detector, PlateReader reader) {
+    FrameWork(PlateDetector detector, PlateReader reader, CropSearch search) {
         this.detector = detector;
         this.reader = reader;
+        this.search = search;
     }
 
     Result process(CapturedFrame f, long decodeNanos) {
         long t0 = System.nanoTime();
-        List<Box> boxes = new ArrayList<>();
+        List<Box> detected = new ArrayList<>();
         for (Detection d : detector.detect(f.image())) {
-            boxes.add(d.box());
+            detected.add(d.box());
         }
         long t1 = System.nanoTime();
-        List<BufferedImage> crops = Evaluator.crops(f.image(), boxes);
-        List<Reading> readings = crops.isEmpty() ? List.of() : reader.read(crops);
+        List<Box> boxes = new ArrayList<>(detected.size());
+        List<BufferedImage> crops = new ArrayList<>(detected.size());
+        List<Reading> readings = new ArrayList<>(detected.size());
+        for (CropSearch.Result r : search.read(reader, f.image(), detected)) {
+            boxes.add(r.box());
+            crops.add(r.crop());
+            readings.add(r.reading());
+        }
         long t2 = System.nanoTime();
         byte[] jpeg = boxes.isEmpty() ? null : ImageOps.jpeg(f.image(), JPEG_QUALITY);
         long t3 = System.nanoTime();
