@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -71,11 +72,15 @@ public final class PeerClient implements AutoCloseable {
                         .setMaxConnPerRoute(CONNECTIONS_PER_PEER)
                         .setMaxConnTotal(CONNECTIONS_PER_PEER * 4)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(limit).setSocketTimeout(limit).build())
+                                .setConnectTimeout(limit).setSocketTimeout(limit)
+                                // a peer that restarted closed its end: check a connection idle this long before use
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
+                // no retries: a peer's 503 goes back to the caller at once, not after a retry pause
                 .disableAutomaticRetries()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
