@@ -286,8 +286,7 @@ public final class DemoStack implements AutoCloseable {
                 dir.resolve("spool"), 256L << 20, true, Duration.ofSeconds(10)), registry, images, meters));
         EdgePipeline.Config config = new EdgePipeline.Config(DemoSeed.CAMERA_ID, 1, 10, 0.05, 2, "demo-edge",
                 "bundled+bundled");
-        // The rendered video's plates are found with tight boxes, where a crop search gains nothing (README,
-        // edge figures): the demo reads the detector's box only and leaves the CPU to the rest of the stack.
+        // As alpr edge by default: the detector's box only (README, edge figures, for what a crop search costs).
         EdgePipeline pipeline = new EdgePipeline(config, PlateDetector.bundled(PlateDetector.bundledThreshold()),
                 PlateReader.bundled(5), CropSearch.single(), publishing.publisher()::submit, meters);
         edge = lifecycle.add(new EdgeLoop(pipeline, video, fps));

@@ -52,9 +52,9 @@ public final class Evaluator {
     private final PlateReader reader;
     private final CropSearch search;
 
-    /** End to end with {@link CropSearch#standard()}, as the edge pipeline reads. */
+    /** End to end with {@link CropSearch#single()}, as the edge pipeline reads by default. */
     public Evaluator(Config config, PlateDetector detector, PlateReader reader) {
-        this(config, detector, reader, CropSearch.standard());
+        this(config, detector, reader, CropSearch.single());
     }
 
     public Evaluator(Config config, PlateDetector detector, PlateReader reader, CropSearch search) {

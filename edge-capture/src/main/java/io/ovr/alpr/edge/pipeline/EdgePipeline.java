@@ -110,10 +110,10 @@ public final class EdgePipeline {
     private long lastSampleMillis = Long.MIN_VALUE;
 
     public EdgePipeline(Config config, PlateDetector detector, PlateReader reader, Sink sink, MeterRegistry meters) {
-        this(config, detector, reader, CropSearch.standard(), sink, meters);
+        this(config, detector, reader, CropSearch.single(), sink, meters);
     }
 
-    /** With a chosen crop search ({@link CropSearch#single()} reads only the detector's box). */
+    /** With a chosen crop strategy; the other constructor reads the detector's box only ({@link CropSearch#single()}). */
     public EdgePipeline(Config config, PlateDetector detector, PlateReader reader, CropSearch search, Sink sink,
                         MeterRegistry meters) {
         this.config = config;

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-frame work that runs on a worker thread: detect, read each plate (the best of several
- * crops around the detector's box, {@link CropSearch}), and encode the frame
- * JPEG when it holds a plate. Each worker owns its detector and reader (they are not thread-safe).
+ * The per-frame work that runs on a worker thread: detect, read each plate (the detector's box,
+ * or the surest of several crops around it: {@link CropSearch}), and encode the frame JPEG when
+ * it holds a plate. Each worker owns its detector and reader (they are not thread-safe).
  */
 final class FrameWork {
 

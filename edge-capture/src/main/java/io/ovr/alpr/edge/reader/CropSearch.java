@@ -68,7 +68,7 @@ public final class CropSearch {
     }
 
     /**
-     * The grid used by the edge pipeline and {@code alpr eval}: the box as it is, and boxes of
+     * The grid of {@code --crops search} ({@code alpr edge}, {@code alpr eval}): the box as it is, and boxes of
      * 100 %, 85 % and 70 % of its width and 75 % and 55 % of its height, centred and moved up or
      * down by an eighth of the height (19 crops per plate at most). Fixed before it was measured:
      * see the README's edge figures for what it gains and costs.
