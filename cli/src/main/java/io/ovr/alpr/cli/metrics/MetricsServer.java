@@ -2,14 +2,10 @@ package io.ovr.alpr.cli.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ovr.alpr.api.ops.ApiMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -41,7 +37,7 @@ public final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
 
     private MetricsServer(InetSocketAddress address) throws IOException {
-        bindJvm(registry, gc);
+        ApiMetrics.bindJvm(registry, gc);
         server = HttpServer.create(address, 16);
         server.createContext("/metrics", this::scrape);
         server.createContext("/health", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
@@ -54,16 +50,6 @@ public final class MetricsServer implements AutoCloseable {
         metrics.server.start();
         LOG.info("metrics on http://{}:{}/metrics", bind, metrics.port());
         return metrics;
-    }
-
-    /** JVM memory, GC, threads, classes, CPU and uptime: the same set on every role. */
-    static void bindJvm(PrometheusMeterRegistry registry, JvmGcMetrics gc) {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        gc.bindTo(registry);
     }
 
     public PrometheusMeterRegistry registry() {

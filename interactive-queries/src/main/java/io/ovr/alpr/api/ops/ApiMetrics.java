@@ -27,14 +27,19 @@ public final class ApiMetrics implements AutoCloseable {
 
     public ApiMetrics(MeterRegistry registry, KafkaStreams streams) {
         this.registry = registry;
+        bindJvm(registry, gc);
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+    }
+
+    /** JVM memory, GC, threads, classes, CPU and uptime: the same set on every role (the sinks and edge too). */
+    public static void bindJvm(MeterRegistry registry, JvmGcMetrics gc) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
     }
 
     /** A Javalin request logger: times each request by method, route template and status. */
