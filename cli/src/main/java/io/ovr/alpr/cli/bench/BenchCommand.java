@@ -193,12 +193,18 @@ public final class BenchCommand {
             out.flush();
             java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds)
                     .run(java.util.List.of(1, 2));
-            out.printf("%n%-26s %7s %8s %9s %9s %9s %9s %6s%n", "", "frames", "fps", "decode ms", "detect ms", "read ms",
-                    "publish ms", "reads");
+            out.printf("%n%-26s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
+                    "read ms", "publish ms", "reads", "vehicles read", "other reads");
             for (EdgeBenchmark.Result r : results) {
-                out.printf("%-26s %7d %8.1f %9s %9s %9s %9s %6d%n", r.name(), r.frames(), r.fps(),
-                        ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"), r.reads());
+                boolean baseline = r.msPerFrame().isEmpty();
+                out.printf("%-26s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
+                        ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"),
+                        baseline ? "-" : Long.toString(r.reads()),
+                        baseline ? "-" : r.vehiclesRead() + " of " + vehicles,
+                        baseline ? "-" : Long.toString(r.otherReads()));
             }
+            out.println("vehicles read: a published read has the vehicle's plate exactly; other reads: a published"
+                    + " read's text is no vehicle's plate");
             out.printf("OMP_NUM_THREADS=%s, %d cores visible%n", System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
                     Runtime.getRuntime().availableProcessors());
             out.flush();

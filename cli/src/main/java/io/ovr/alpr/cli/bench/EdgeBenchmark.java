@@ -12,6 +12,7 @@ import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.source.CapturedFrame;
 import io.ovr.alpr.edge.source.FrameSource;
 import io.ovr.alpr.edge.video.VideoGenerator;
+import io.ovr.alpr.schema.PlateRead;
 import io.ovr.alpr.serdes.registry.RegistryClientConfig;
 import io.ovr.alpr.serdes.registry.RestSchemaRegistryClient;
 import io.ovr.alpr.serdes.registry.server.EmbeddedSchemaRegistry;
@@ -41,8 +42,11 @@ final class EdgeBenchmark {
      * @param fps frames per second
      * @param msPerFrame mean ms per frame by stage (empty for the decode baseline)
      * @param reads reads published
+     * @param vehiclesRead vehicles of the video whose plate a published read has exactly
+     * @param otherReads published reads whose text is no vehicle's plate (misreads, background)
      */
-    record Result(String name, long frames, double fps, Map<String, Double> msPerFrame, long reads) {
+    record Result(String name, long frames, double fps, Map<String, Double> msPerFrame, long reads, long vehiclesRead,
+                  long otherReads) {
     }
 
     private final int width;
@@ -60,8 +64,8 @@ final class EdgeBenchmark {
     List<Result> run(List<Integer> threads) throws Exception {
         Path dir = Files.createTempDirectory("alpr-bench-edge");
         Path video = dir.resolve("bench.mp4");
-        new VideoGenerator(new VideoGenerator.Config(video, width, height, 15, vehicles, 2.5, 11,
-                Files.isDirectory(backgrounds) ? backgrounds : null)).run();
+        List<String> plates = new VideoGenerator(new VideoGenerator.Config(video, width, height, 15, vehicles, 2.5, 11,
+                Files.isDirectory(backgrounds) ? backgrounds : null)).run().plates();
         List<Result> out = new ArrayList<>();
         out.add(decodeOnly(video));
         PlateDetector detector = PlateDetector.bundled();
@@ -75,8 +79,8 @@ final class EdgeBenchmark {
             createTopics(broker.bootstrapServers());
             for (int t : threads) {
                 for (boolean search : new boolean[] {false, true}) {
-                    out.add(pipeline(video, t, detector, reader, search, dir.resolve("spool-" + t + "-" + search),
-                            broker.bootstrapServers(), registry.url(), store));
+                    out.add(pipeline(video, plates, t, detector, reader, search,
+                            dir.resolve("spool-" + t + "-" + search), broker.bootstrapServers(), registry.url(), store));
                 }
             }
         }
@@ -100,24 +104,31 @@ final class EdgeBenchmark {
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return new Result("decode only (baseline)", frames, frames / secs, Map.of(), 0);
+        return new Result("decode only (baseline)", frames, frames / secs, Map.of(), 0, 0, 0);
     }
 
-    private static Result pipeline(Path video, int threads, PlateDetector detector, PlateReader reader, boolean search,
-                                   Path spool, String bootstrap, String registryUrl, ObjectStore store)
-            throws Exception {
+    private static Result pipeline(Path video, List<String> plates, int threads, PlateDetector detector,
+                                   PlateReader reader, boolean search, Path spool, String bootstrap, String registryUrl,
+                                   ObjectStore store) throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        List<String> texts = new ArrayList<>();
         EdgePipeline.Stats s;
         try (EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(bootstrap, spool, 512L << 20,
                 true, Duration.ofSeconds(60)), new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl)), store,
                 meters); FrameSource source = FrameSource.open(video.toString(), 0)) {
-            EdgePipeline p = new EdgePipeline(new EdgePipeline.Config("bench", threads, 5, 0.05, 2, "bench", "bundled"),
-                    detector, reader, search ? CropSearch.standard() : CropSearch.single(), publishing.publisher()::submit,
-                    meters);
+            EdgePipeline p = new EdgePipeline(new EdgePipeline.Config("bench", threads, 5, 0.05, 2,
+                    EdgePipeline.DEFAULT_MIN_LENGTH, "bench", "bundled"), detector, reader,
+                    search ? CropSearch.standard() : CropSearch.single(), (entry, mustKeep) -> {
+                        if (entry.event() instanceof PlateRead read) {
+                            texts.add(read.getText());
+                        }
+                        publishing.publisher().submit(entry, mustKeep);
+                    }, meters);
             s = p.run(source, 0, line -> { });
         }
         return new Result("pipeline, " + threads + (threads == 1 ? " worker" : " workers")
                 + (search ? ", crop search" : ", single crop"), s.frames(), s.fps(),
-                s.msPerFrame(), s.reads());
+                s.msPerFrame(), s.reads(), plates.stream().distinct().filter(texts::contains).count(),
+                texts.stream().filter(t -> !plates.contains(t)).count());
     }
 }

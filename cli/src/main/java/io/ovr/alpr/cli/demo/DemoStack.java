@@ -284,7 +284,8 @@ public final class DemoStack implements AutoCloseable {
             throws IOException {
         EdgePublishing publishing = lifecycle.add(EdgePublishing.start(new EdgePublishing.Config(bootstrap,
                 dir.resolve("spool"), 256L << 20, true, Duration.ofSeconds(10)), registry, images, meters));
-        EdgePipeline.Config config = new EdgePipeline.Config(DemoSeed.CAMERA_ID, 1, 10, 0.05, 2, "demo-edge",
+        EdgePipeline.Config config = new EdgePipeline.Config(DemoSeed.CAMERA_ID, 1, 10, 0.05, 2,
+                EdgePipeline.DEFAULT_MIN_LENGTH, "demo-edge",
                 "bundled+bundled");
         // As alpr edge by default: the detector's box only (README, edge figures, for what a crop search costs).
         EdgePipeline pipeline = new EdgePipeline(config, PlateDetector.bundled(PlateDetector.bundledThreshold()),

@@ -53,6 +53,11 @@ public final class EdgeCommand implements Callable<Integer> {
             description = "Reads below this are not published (env ALPR_EDGE_MIN_CONFIDENCE, default ${DEFAULT-VALUE}).")
     double minConfidence;
 
+    @Option(names = "--min-length", defaultValue = "${env:ALPR_EDGE_MIN_LENGTH:-" + EdgePipeline.DEFAULT_MIN_LENGTH + "}",
+            description = "Readings with fewer characters are dropped before tracking: plates cut off at the frame's edge,"
+                    + " background taken for a plate (env ALPR_EDGE_MIN_LENGTH, default ${DEFAULT-VALUE}).")
+    int minLength;
+
     @Option(names = "--min-observations", defaultValue = "${env:ALPR_EDGE_MIN_OBSERVATIONS:-2}",
             description = "Frames a plate must be seen in (video) before it is published (env ALPR_EDGE_MIN_OBSERVATIONS, default ${DEFAULT-VALUE}).")
     int minObservations;
@@ -105,7 +110,7 @@ public final class EdgeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String host = edgeHost != null ? edgeHost : InetAddress.getLocalHost().getHostName();
         EdgePipeline.Config config = new EdgePipeline.Config(camera, threads, sampleSeconds, minConfidence,
-                minObservations, host, models.version());
+                minObservations, minLength, host, models.version());
         try (MetricsServer metrics = metricsOptions.start();
              ObjectStore store = ObjectStore.connect(objectStore.config());
              EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(kafka.bootstrapServers,

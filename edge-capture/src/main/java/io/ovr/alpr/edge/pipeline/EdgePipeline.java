@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,13 @@ public final class EdgePipeline {
     }
 
     /**
+     * Fewest characters a published reading has by default: OpenALPR's
+     * {@code postprocess_min_characters}. Shorter readings are mostly plates cut off at the
+     * frame's edge or background taken for a plate.
+     */
+    public static final int DEFAULT_MIN_LENGTH = 4;
+
+    /**
      * Settings of one edge run.
      *
      * @param cameraId the camera these frames come from ({@code [A-Za-z0-9._-]}, at most 64)
@@ -69,11 +77,13 @@ public final class EdgePipeline {
      * @param sampleSeconds a frame without plates is published at most this often (0: never)
      * @param minConfidence tracks whose best read is below this are not published
      * @param minObservations tracks seen in fewer frames are not published (video only)
+     * @param minLength readings with fewer characters are dropped before tracking (a plate cut
+     *     off at the frame's edge, or a sign or wheel rim taken for a plate)
      * @param edgeHost name of this edge in the events
      * @param modelVersion version of the models in the events
      */
     public record Config(String cameraId, int threads, double sampleSeconds, double minConfidence,
-                         int minObservations, String edgeHost, String modelVersion) {
+                         int minObservations, int minLength, String edgeHost, String modelVersion) {
 
         public Config {
             if (cameraId == null || !CAMERA_ID.matcher(cameraId).matches()) {
@@ -81,6 +91,9 @@ public final class EdgePipeline {
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
+            if (minLength < 1) {
+                throw new IllegalArgumentException("min length must be >= 1: " + minLength);
             }
         }
     }
@@ -225,7 +238,7 @@ public final class EdgePipeline {
         }
         List<Observation> obs = new ArrayList<>();
         for (int i = 0; i < r.boxes().size(); i++) {
-            if (!r.readings().get(i).text().isEmpty()) {
+            if (r.readings().get(i).text().length() >= config.minLength()) {
                 obs.add(new Observation(f.index(), r.boxes().get(i), r.readings().get(i), f.timestampMillis(),
                         r.crops().get(i), frameId, frameKey));
             }
@@ -263,15 +276,19 @@ public final class EdgePipeline {
         Reading r = best.reading();
         Box b = best.box();
         String readId = UUID.randomUUID().toString();
+        double[] charConfidences = t.charConfidences();
+        // the voted text may mix readings; its confidence is then the product of its characters' mean confidences
+        double confidence = r.text().equals(t.text()) ? r.confidence()
+                : Arrays.stream(charConfidences).reduce(1.0, (x, y) -> x * y);
         List<PlateCandidate> candidates = new ArrayList<>();
-        candidates.add(new PlateCandidate(t.text(), (float) r.confidence()));
+        candidates.add(new PlateCandidate(t.text(), (float) confidence));
         for (Candidate c : r.candidates()) {
             if (!c.text().equals(t.text())) {
                 candidates.add(new PlateCandidate(c.text(), (float) c.confidence()));
             }
         }
         List<Float> chars = new ArrayList<>();
-        for (double c : r.charConfidences()) {
+        for (double c : charConfidences) {
             chars.add((float) c);
         }
         return PlateRead.newBuilder()
@@ -283,7 +300,7 @@ public final class EdgePipeline {
                 .setFrameNumber(best.frame())
                 .setBbox(new BoundingBox((int) b.x(), (int) b.y(), (int) b.w(), (int) b.h()))
                 .setText(t.text())
-                .setConfidence((float) r.confidence())
+                .setConfidence((float) confidence)
                 .setCandidates(candidates)
                 .setCharConfidences(chars)
                 .setFrameKey(best.frameKey())

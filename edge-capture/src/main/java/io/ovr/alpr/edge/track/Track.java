@@ -19,6 +19,8 @@ public final class Track {
     private int observations;
     private final Map<Integer, Double> lengthVotes = new HashMap<>();
     private final Map<Integer, Map<Integer, Map<Character, Double>>> charVotes = new HashMap<>();
+    private final Map<Integer, Map<Integer, Map<Character, Integer>>> charCounts = new HashMap<>();
+    private final Map<String, Observation> bestByText = new HashMap<>();
     private Observation best;
 
     Track(long id, Observation first) {
@@ -35,13 +37,16 @@ public final class Track {
         double[] conf = o.reading().charConfidences();
         lengthVotes.merge(t.length(), o.reading().confidence() + 1e-6, Double::sum);
         Map<Integer, Map<Character, Double>> byPos = charVotes.computeIfAbsent(t.length(), k -> new TreeMap<>());
+        Map<Integer, Map<Character, Integer>> counts = charCounts.computeIfAbsent(t.length(), k -> new TreeMap<>());
         for (int i = 0; i < t.length(); i++) {
             double c = i < conf.length ? conf[i] : o.reading().confidence();
             byPos.computeIfAbsent(i, k -> new HashMap<>()).merge(t.charAt(i), c, Double::sum);
+            counts.computeIfAbsent(i, k -> new HashMap<>()).merge(t.charAt(i), 1, Integer::sum);
         }
         if (best == null || o.reading().confidence() > best.reading().confidence()) {
             best = o;
         }
+        bestByText.merge(t, o, (a, b) -> b.reading().confidence() > a.reading().confidence() ? b : a);
     }
 
     /** The voted text. */
@@ -75,8 +80,26 @@ public final class Track {
         return observations;
     }
 
-    /** The single most confident observation (its crop is the one worth keeping). */
+    /**
+     * The observation to publish with the voted text: the most confident one that read exactly
+     * that text (its crop, box and confidences then match the text), else the most confident one.
+     */
     public Observation best() {
-        return best;
+        return bestByText.getOrDefault(text(), best);
+    }
+
+    /**
+     * One confidence per character of {@link #text()}: the mean confidence of the readings that
+     * voted for that character at that position.
+     */
+    public double[] charConfidences() {
+        String text = text();
+        Map<Integer, Map<Character, Double>> sums = charVotes.getOrDefault(text.length(), Map.of());
+        Map<Integer, Map<Character, Integer>> counts = charCounts.getOrDefault(text.length(), Map.of());
+        double[] out = new double[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sums.get(i).get(text.charAt(i)) / counts.get(i).get(text.charAt(i));
+        }
+        return out;
     }
 }

@@ -81,7 +81,8 @@ class EdgePipelineIT {
             try (EdgePublishing publishing = EdgePublishing.start(new EdgePublishing.Config(KAFKA.bootstrapServers(),
                     dir.resolve("spool"), 64 << 20, true, Duration.ofSeconds(60)), registryClient(), store, meters);
                  FrameSource source = FrameSource.open(video.video().toString(), 0)) {
-                EdgePipeline pipeline = new EdgePipeline(new EdgePipeline.Config("gate-1", 2, 1, 0.05, 2, "it", "bundled"),
+                EdgePipeline pipeline = new EdgePipeline(new EdgePipeline.Config("gate-1", 2, 1, 0.05, 2,
+                        EdgePipeline.DEFAULT_MIN_LENGTH, "it", "bundled"),
                         PlateDetector.bundled(), PlateReader.bundled(5), publishing.publisher()::submit, meters);
                 stats = pipeline.run(source, 0, line -> { });
             }
@@ -93,6 +94,7 @@ class EdgePipelineIT {
             assertThat(reads).extracting(PlateRead::getText).containsAll(video.plates());
             assertThat(reads).allSatisfy(r -> {
                 assertThat(r.getCameraId()).isEqualTo("gate-1");
+                assertThat(r.getText()).hasSizeGreaterThanOrEqualTo(EdgePipeline.DEFAULT_MIN_LENGTH);
                 assertThat(r.getCandidates()).isNotEmpty();
                 assertThat(r.getCharConfidences()).hasSize(r.getText().length());
                 assertThat(store.get(r.getCropKey())).isPresent();

@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.ovr.alpr.edge.image.Box;
 import io.ovr.alpr.edge.reader.Candidate;
@@ -34,6 +35,37 @@ class TrackerTest {
 
         assertThat(closed).extracting(Track::text).containsExactlyInAnyOrder("ABC1234", "XYZ9876");
         assertThat(tracker.flush()).extracting(Track::text).containsExactly("QQQ1111");
+    }
+
+    @Test
+    void shouldPublishTheObservationAndConfidencesThatMatchTheVotedText() {
+        Tracker tracker = new Tracker(0.3, 2);
+
+        // the single most confident reading has a character too many; two less sure ones outvote it
+        tracker.update(0, List.of(obs(0, 100, "ABC12344", 0.95)));
+        tracker.update(1, List.of(obs(1, 104, "ABC1234", 0.6)));
+        tracker.update(2, List.of(obs(2, 108, "ABC1234", 0.8)));
+        Track track = tracker.flush().get(0);
+
+        assertThat(track.text()).isEqualTo("ABC1234");
+        assertThat(track.best().reading().text()).isEqualTo("ABC1234");
+        assertThat(track.best().frame()).isEqualTo(2);
+        assertThat(track.charConfidences()).containsExactly(new double[] {0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7}, within(1e-9));
+    }
+
+    @Test
+    void shouldFallBackToTheMostConfidentObservationWhenNoReadingMatchesTheVote() {
+        Tracker tracker = new Tracker(0.3, 2);
+
+        tracker.update(0, List.of(obs(0, 100, "ABC1284", 0.7)));
+        tracker.update(1, List.of(obs(1, 104, "A8C1234", 0.6)));
+        tracker.update(2, List.of(obs(2, 108, "ABX1234", 0.9)));
+        Track track = tracker.flush().get(0);
+
+        assertThat(track.text()).isEqualTo("ABC1234");
+        assertThat(track.best().reading().text()).isEqualTo("ABX1234");
+        assertThat(track.charConfidences()).hasSize(7);
+        assertThat(track.charConfidences()[1]).isCloseTo(0.8, within(1e-9));
     }
 
     private static Observation obs(long frame, double x, String text, double conf) {
