@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.detect;
 
 import io.ovr.alpr.edge.image.ImageOps;
+import io.ovr.alpr.edge.nn.NativeConvolution;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class PlateDetector {
     private final double threshold;
 
     public PlateDetector(ComputationGraph net, double threshold) {
-        this.net = net;
+        this.net = NativeConvolution.install(net);
         this.threshold = threshold;
     }
 

@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.reader;
 
 import io.ovr.alpr.edge.image.ImageOps;
+import io.ovr.alpr.edge.nn.NativeConvolution;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class PlateReader {
     private final int topN;
 
     public PlateReader(ComputationGraph net, int topN) {
-        this.net = net;
+        this.net = NativeConvolution.install(net);
         this.topN = topN;
     }
 

@@ -1,5 +1,6 @@
 package io.ovr.alpr.edge.train;
 
+import io.ovr.alpr.edge.nn.NativeConvolution;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -13,10 +14,10 @@ final class Networks {
 
     static ComputationGraph initial(TrainConfig config, Supplier<ComputationGraph> fresh) throws IOException {
         if (config.initFrom() == null) {
-            return fresh.get();
+            return NativeConvolution.install(fresh.get());
         }
         ComputationGraph net = ModelSerializer.restoreComputationGraph(config.initFrom().toFile(), true);
         net.setLearningRate(config.learningRate());
-        return net;
+        return NativeConvolution.install(net);
     }
 }
