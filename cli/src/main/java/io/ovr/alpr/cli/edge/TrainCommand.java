@@ -1,5 +1,6 @@
 package io.ovr.alpr.cli.edge;
 
+import io.ovr.alpr.edge.reader.CtcReaderNet;
 import io.ovr.alpr.edge.train.TrainConfig;
 import io.ovr.alpr.edge.train.TrainResult;
 import io.ovr.alpr.edge.train.Trainer;
@@ -68,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Reader network: ctc or slots (env ALPR_TRAIN_ARCHITECTURE, default ${DEFAULT-VALUE}).")
     TrainConfig.ReaderArchitecture architecture;
 
+    @Option(names = "--reader-widths", paramLabel = "C1,C2,C3,C4,C5,C6", defaultValue = "${env:ALPR_TRAIN_READER_WIDTHS}",
+            description = "Channels of the CTC reader's six convolutions (default: those of --init-from, else 12,24,32,48,64,64);"
+                    + " wider than --init-from's, its weights are widened without changing its output (env ALPR_TRAIN_READER_WIDTHS).")
+    String readerWidths;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig c = new TrainConfig(target, dataDir, outputDir, seed, or(steps, d.steps()),
                 or(batchSize, d.batchSize()), or(learningRate, d.learningRate()),
                 or(checkpointEvery, d.checkpointEvery()), or(maxMinutes, d.maxMinutes()), or(evalSize, d.evalSize()),
-                initFrom, architecture);
+                initFrom, architecture, readerWidths == null ? null : CtcReaderNet.Widths.parse(readerWidths));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("training the %s into %s (stop early: touch %s)%n", target.name().toLowerCase(java.util.Locale.ROOT),
                 outputDir.toAbsolutePath(), outputDir.resolve(TrainConfig.STOP_FILE));

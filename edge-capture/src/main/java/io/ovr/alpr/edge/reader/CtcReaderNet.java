@@ -27,7 +27,56 @@ public final class CtcReaderNet {
     private CtcReaderNet() {
     }
 
+    /**
+     * Output channels of the six convolutions (the four 3x3 ones, the height-collapsing one, the
+     * 1x3 context one).
+     */
+    public record Widths(int c1, int c2, int c3, int c4, int c5, int c6) {
+
+        /** The widths of the first reader trained here (runs 1-8 of the model card). */
+        public static final Widths NARROW = new Widths(12, 24, 32, 48, 64, 64);
+
+        public Widths {
+            for (int w : new int[] {c1, c2, c3, c4, c5, c6}) {
+                if (w < 1 || w > 1024) {
+                    throw new IllegalArgumentException("a width must be in 1..1024: " + w);
+                }
+            }
+        }
+
+        /** {@code 12,24,32,48,64,64}. */
+        public static Widths parse(String text) {
+            String[] parts = text.split(",");
+            if (parts.length != 6) {
+                throw new IllegalArgumentException("need six comma-separated widths: " + text);
+            }
+            int[] w = new int[6];
+            for (int i = 0; i < 6; i++) {
+                w[i] = Integer.parseInt(parts[i].trim());
+            }
+            return new Widths(w[0], w[1], w[2], w[3], w[4], w[5]);
+        }
+
+        @Override
+        public String toString() {
+            return c1 + "," + c2 + "," + c3 + "," + c4 + "," + c5 + "," + c6;
+        }
+    }
+
+    /** The widths of a built or loaded CTC reader. */
+    public static Widths widthsOf(ComputationGraph net) {
+        int[] w = new int[6];
+        for (int i = 0; i < 6; i++) {
+            w[i] = (int) net.getLayer("c" + (i + 1)).getParam("W").size(0);
+        }
+        return new Widths(w[0], w[1], w[2], w[3], w[4], w[5]);
+    }
+
     public static ComputationGraph build(long seed, double learningRate) {
+        return build(seed, learningRate, Widths.NARROW);
+    }
+
+    public static ComputationGraph build(long seed, double learningRate, Widths widths) {
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
@@ -36,16 +85,16 @@ public final class CtcReaderNet {
                 .graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.convolutional(ReaderNet.HEIGHT, ReaderNet.WIDTH, 1));
-        conv(b, "c1", 12, 3, 3, "in");
+        conv(b, "c1", widths.c1(), 3, 3, "in");
         pool(b, "p1", 2, 2, "c1");
-        conv(b, "c2", 24, 3, 3, "p1");
+        conv(b, "c2", widths.c2(), 3, 3, "p1");
         pool(b, "p2", 2, 2, "c2");
-        conv(b, "c3", 32, 3, 3, "p2");
+        conv(b, "c3", widths.c3(), 3, 3, "p2");
         pool(b, "p3", 2, 1, "c3");
-        conv(b, "c4", 48, 3, 3, "p3");
-        b.addLayer("c5", new ConvolutionLayer.Builder(ReaderNet.HEIGHT / 8, 1).nOut(64)
+        conv(b, "c4", widths.c4(), 3, 3, "p3");
+        b.addLayer("c5", new ConvolutionLayer.Builder(ReaderNet.HEIGHT / 8, 1).nOut(widths.c5())
                 .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build(), "c4");
-        conv(b, "c6", 64, 1, 3, "c5");
+        conv(b, "c6", widths.c6(), 1, 3, "c5");
         b.addLayer("logits", new ConvolutionLayer.Builder(1, 1).nOut(Alphabet.CLASSES).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER).build(), "c6");
         b.addLayer("out", new CnnLossLayer.Builder(new CtcLossFunction(FRAMES)).activation(Activation.IDENTITY).build(),

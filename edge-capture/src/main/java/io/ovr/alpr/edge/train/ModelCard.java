@@ -2,6 +2,7 @@ package io.ovr.alpr.edge.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ovr.alpr.edge.reader.CtcReaderNet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +26,9 @@ final class ModelCard {
 
     static final String CTC_DESCRIPTION = """
             Reads a whole grey plate crop (32x96, standardised per crop) without character
-            segmentation and without a fixed length: 3x3 convolutions of 12-24-32-48 channels (ReLU;
+            segmentation and without a fixed length: 3x3 convolutions of %d-%d-%d-%d channels (ReLU;
             2x2, 2x2 and 2x1 max pooling), a 4x1 convolution collapsing the height into 24 frames of
-            64 features, a 1x3 convolution for context along the plate, and per frame the logits of
+            %d features, a 1x3 convolution of %d channels for context along the plate, and per frame the logits of
             37 classes (0-9, A-Z, CTC blank). Trained with CTC (the project's own forward-backward in
             `Ctc`, checked against finite differences). Text and top-N candidates come from a CTC
             prefix beam search; per-character confidences from the frames emitting each character.""";
@@ -42,8 +43,8 @@ final class ModelCard {
     private ModelCard() {
     }
 
-    static void writeReader(TrainConfig c, Map<String, Double> metrics, int realTrain, int realHoldout, long params)
-            throws IOException {
+    static void writeReader(TrainConfig c, Map<String, Double> metrics, int realTrain, int realHoldout, long params,
+                            CtcReaderNet.Widths widths) throws IOException {
         String body = String.format(Locale.ROOT, """
                 # Plate reader (%s)
 
@@ -62,7 +63,10 @@ final class ModelCard {
                 %s
                 """ + CREDIT,
                 c.architecture() == TrainConfig.ReaderArchitecture.CTC ? "CTC" : "fixed-slot multi-head classifier",
-                c.architecture() == TrainConfig.ReaderArchitecture.CTC ? CTC_DESCRIPTION : SLOTS_DESCRIPTION,
+                c.architecture() == TrainConfig.ReaderArchitecture.CTC
+                        ? String.format(Locale.ROOT, CTC_DESCRIPTION, widths.c1(), widths.c2(), widths.c3(), widths.c4(),
+                                widths.c5(), widths.c6())
+                        : SLOTS_DESCRIPTION,
                 params, c.architecture().name().toLowerCase(Locale.ROOT), c.seed(), fmt(metrics.get("total_steps")), c.batchSize(), c.learningRate(),
                 realTrain, ReaderTrainer.REAL_FRACTION * 100, realHoldout, ReaderTrainer.HOLDOUT_EVERY, table(metrics));
         write(c, "reader", body, metrics);

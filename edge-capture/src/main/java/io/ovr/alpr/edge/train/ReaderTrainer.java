@@ -42,9 +42,8 @@ final class ReaderTrainer {
         Backgrounds bg = config.dataDir() == null ? Backgrounds.generated() : Backgrounds.load(config.dataDir().resolve("backgrounds"));
         LabelledPlates real = realPlates();
         boolean ctc = config.architecture() == TrainConfig.ReaderArchitecture.CTC;
-        ComputationGraph net = Networks.initial(config, () -> ctc
-                ? CtcReaderNet.build(config.seed(), config.learningRate())
-                : ReaderNet.build(config.seed(), config.learningRate()));
+        ComputationGraph net = ctc ? Networks.ctcReader(config)
+                : Networks.initial(config, () -> ReaderNet.build(config.seed(), config.learningRate()));
         int steps = fit(net, new ReaderBatches(new PlateRenderer(config.seed(), bg),
                 real == null ? List.of() : real.train(), REAL_FRACTION, config.seed() + 1, ctc));
         Path model = config.outputDir().resolve("reader.zip");
@@ -53,7 +52,7 @@ final class ReaderTrainer {
         metrics.put("steps", (double) steps);
         metrics.put("total_steps", (double) net.getIterationCount());
         ModelCard.writeReader(config, metrics, real == null ? 0 : real.train().size(),
-                real == null ? 0 : real.holdout().size(), net.numParams());
+                real == null ? 0 : real.holdout().size(), net.numParams(), ctc ? CtcReaderNet.widthsOf(net) : null);
         return new TrainResult(model, steps, metrics);
     }
 

@@ -1,5 +1,6 @@
 package io.ovr.alpr.edge.train;
 
+import io.ovr.alpr.edge.reader.CtcReaderNet;
 import java.nio.file.Path;
 
 /**
@@ -18,10 +19,14 @@ import java.nio.file.Path;
  * @param evalSize held-out synthetic examples measured at the end
  * @param initFrom weights to continue from (a checkpoint or a previous model), or null to start afresh
  * @param architecture the reader's network (ignored for the detector)
+ * @param readerWidths channels of the CTC reader's convolutions, or null for those of
+ *                     {@code initFrom} (or {@link CtcReaderNet.Widths#NARROW} afresh); wider than
+ *                     {@code initFrom}'s, its weights are widened without changing its output
+ *                     ({@link Widening})
  */
 public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed, int steps, int batchSize,
                           double learningRate, int checkpointEvery, double maxMinutes, int evalSize, Path initFrom,
-                          ReaderArchitecture architecture) {
+                          ReaderArchitecture architecture, CtcReaderNet.Widths readerWidths) {
 
     /** The reader networks: CRNN-style convolutions with CTC, or the fixed-slot multi-head classifier. */
     public enum ReaderArchitecture { CTC, SLOTS }
@@ -36,8 +41,8 @@ public record TrainConfig(Target target, Path dataDir, Path outputDir, long seed
     public static TrainConfig defaults(Target target, Path dataDir, Path outputDir) {
         return target == Target.READER
                 ? new TrainConfig(target, dataDir, outputDir, 42, 100_000, 32, 1.5e-3, 250, 45, 2000, null,
-                        ReaderArchitecture.CTC)
+                        ReaderArchitecture.CTC, null)
                 : new TrainConfig(target, dataDir, outputDir, 42, 20_000, 16, 1e-3, 250, 30, 400, null,
-                        ReaderArchitecture.CTC);
+                        ReaderArchitecture.CTC, null);
     }
 }

@@ -34,7 +34,8 @@ public final class Trainer {
                 args.length > 6 ? Double.parseDouble(args[6]) : d.learningRate(),
                 d.checkpointEvery(), args.length > 3 ? Double.parseDouble(args[3]) : d.maxMinutes(), d.evalSize(),
                 args.length > 7 && !"-".equals(args[7]) ? Path.of(args[7]) : null,
-                args.length > 8 ? TrainConfig.ReaderArchitecture.valueOf(args[8].toUpperCase(Locale.ROOT)) : d.architecture());
+                args.length > 8 ? TrainConfig.ReaderArchitecture.valueOf(args[8].toUpperCase(Locale.ROOT)) : d.architecture(),
+                null);
         TrainResult r = new Trainer(c).run();
         System.out.println(r);
     }

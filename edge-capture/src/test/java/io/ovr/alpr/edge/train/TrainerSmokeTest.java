@@ -31,7 +31,7 @@ class TrainerSmokeTest {
 
     private void trainReader(TrainConfig.ReaderArchitecture architecture) throws Exception {
         TrainConfig c = new TrainConfig(TrainConfig.Target.READER, null, out, 1, 3, 8, 1e-3, 2, 5, 16, null,
-                architecture);
+                architecture, null);
 
         TrainResult r = new Trainer(c).run();
 
@@ -49,7 +49,7 @@ class TrainerSmokeTest {
     @Test
     void shouldTrainTheDetectorForAFewStepsAndWriteWeightsCardAndMetrics() throws Exception {
         TrainConfig c = new TrainConfig(TrainConfig.Target.DETECTOR, null, out, 1, 2, 2, 1e-3, 0, 5, 2, null,
-                TrainConfig.ReaderArchitecture.CTC);
+                TrainConfig.ReaderArchitecture.CTC, null);
 
         TrainResult r = new Trainer(c).run();
 

@@ -1,0 +1,88 @@
+package io.ovr.alpr.edge.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ovr.alpr.edge.reader.CtcReaderNet;
+import io.ovr.alpr.edge.reader.ReaderNet;
+import java.io.IOException;
+import java.io.InputStream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class WideningTest {
+
+    @Test
+    void shouldKeepTheShippedReadersOutputWithMoreChannels() throws IOException {
+        ComputationGraph trained = shipped();
+        CtcReaderNet.Widths widths = new CtcReaderNet.Widths(16, 32, 48, 96, 128, 128);
+        ComputationGraph wide = Widening.widen(trained, CtcReaderNet.build(3, 1e-4, widths), 3);
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, ReaderNet.HEIGHT, ReaderNet.WIDTH);
+
+        INDArray expected = trained.outputSingle(x);
+        INDArray actual = wide.outputSingle(x);
+
+        assertThat(wide.numParams()).isGreaterThan(2 * trained.numParams());
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        assertThat(expected.sub(actual).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue())
+                .isLessThan(1e-5);
+        assertThat(wide.getConfiguration().getIterationCount())
+                .isEqualTo(trained.getConfiguration().getIterationCount());
+    }
+
+    @Test
+    void shouldSplitACopiedChannelsOutgoingWeightsUnequallySoTheCopiesCanDriftApart() throws IOException {
+        ComputationGraph trained = shipped();
+        ComputationGraph wide = Widening.widen(trained,
+                CtcReaderNet.build(3, 1e-4, new CtcReaderNet.Widths(12, 24, 32, 48, 64, 128)), 5);
+
+        // c6 has 64 new channels, each a copy of an old one; logits reads them with split weights
+        INDArray logits = wide.getLayer("logits").getParam("W");
+        INDArray oldLogits = trained.getLayer("logits").getParam("W");
+        INDArray summed = Nd4j.zeros(DataType.FLOAT, oldLogits.shape());
+        INDArray c6 = wide.getLayer("c6").getParam("W");
+        INDArray oldC6 = trained.getLayer("c6").getParam("W");
+        int copies = 0;
+        for (int j = 0; j < 128; j++) {
+            int source = j;
+            if (j >= 64) {
+                source = -1;
+                for (int k = 0; k < 64 && source < 0; k++) {
+                    if (c6.slice(j).equals(oldC6.slice(k))) {
+                        source = k;
+                    }
+                }
+                copies++;
+            }
+            assertThat(source).isGreaterThanOrEqualTo(0);
+            summed.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(source))
+                    .addi(logits.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                            org.nd4j.linalg.indexing.NDArrayIndex.point(j)));
+        }
+        assertThat(copies).isEqualTo(64);
+        assertThat(summed.sub(oldLogits).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(logits.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 64)).equalsWithEps(
+                oldLogits, 1e-6)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseANarrowerNetwork() throws IOException {
+        ComputationGraph trained = shipped();
+
+        assertThatThrownBy(() -> Widening.widen(trained,
+                CtcReaderNet.build(3, 1e-4, new CtcReaderNet.Widths(12, 24, 32, 40, 64, 64)), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c4");
+    }
+
+    private static ComputationGraph shipped() throws IOException {
+        try (InputStream in = WideningTest.class.getResourceAsStream("/models/reader.zip")) {
+            return ModelSerializer.restoreComputationGraph(in, true);
+        }
+    }
+}
