@@ -49,22 +49,6 @@ public final class NativeConvolution {
         return net;
     }
 
-    /** How many layers of {@code net} run through a native helper. */
-    public static int installed(ComputationGraph net) {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            try {
-                if (layer.getClass() == ConvolutionLayer.class && CONV_HELPER.get(layer) != null
-                        || layer.getClass() == SubsamplingLayer.class && POOL_HELPER.get(layer) != null) {
-                    n++;
-                }
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return n;
-    }
-
     private static Field field(Class<?> type) {
         try {
             Field f = type.getDeclaredField("helper");

@@ -33,7 +33,7 @@ public final class CtcReaderNet {
      */
     public record Widths(int c1, int c2, int c3, int c4, int c5, int c6) {
 
-        /** The widths of the first reader trained here (runs 1-8 of the model card). */
+        /** The widths of the first reader trained here (runs 1-6 of the model card). */
         public static final Widths NARROW = new Widths(12, 24, 32, 48, 64, 64);
 
         public Widths {

@@ -1,6 +1,7 @@
 package io.ovr.alpr.edge.track;
 
 import io.ovr.alpr.edge.image.Box;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,6 @@ public final class Track {
     private final Map<Integer, Map<Integer, Map<Character, Double>>> charVotes = new HashMap<>();
     private final Map<Integer, Map<Integer, Map<Character, Integer>>> charCounts = new HashMap<>();
     private final Map<String, Observation> bestByText = new HashMap<>();
-    private Observation best;
 
     Track(long id, Observation first) {
         this.id = id;
@@ -42,9 +42,6 @@ public final class Track {
             double c = i < conf.length ? conf[i] : o.reading().confidence();
             byPos.computeIfAbsent(i, k -> new HashMap<>()).merge(t.charAt(i), c, Double::sum);
             counts.computeIfAbsent(i, k -> new HashMap<>()).merge(t.charAt(i), 1, Integer::sum);
-        }
-        if (best == null || o.reading().confidence() > best.reading().confidence()) {
-            best = o;
         }
         bestByText.merge(t, o, (a, b) -> b.reading().confidence() > a.reading().confidence() ? b : a);
     }
@@ -85,7 +82,9 @@ public final class Track {
      * that text (its crop, box and confidences then match the text), else the most confident one.
      */
     public Observation best() {
-        return bestByText.getOrDefault(text(), best);
+        Observation voted = bestByText.get(text());
+        return voted != null ? voted : bestByText.values().stream()
+                .max(Comparator.comparingDouble(o -> o.reading().confidence())).orElseThrow();
     }
 
     /**

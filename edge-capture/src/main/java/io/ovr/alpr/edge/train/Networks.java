@@ -32,21 +32,13 @@ final class Networks {
      */
     static ComputationGraph ctcReader(TrainConfig config) throws IOException {
         CtcReaderNet.Widths widths = config.readerWidths();
-        if (config.initFrom() == null) {
-            return NativeConvolution.install(CtcReaderNet.build(config.seed(), config.learningRate(),
-                    widths == null ? CtcReaderNet.Widths.NARROW : widths));
-        }
-        ComputationGraph trained = initial(config, () -> {
-            throw new IllegalStateException("unreachable");
-        });
-        if (widths == null) {
-            return trained;
+        ComputationGraph net = initial(config, () -> CtcReaderNet.build(config.seed(), config.learningRate(),
+                widths == null ? CtcReaderNet.Widths.NARROW : widths));
+        if (widths == null || widths.equals(CtcReaderNet.widthsOf(net))) {
+            return net;
         }
         ComputationGraph wide = CtcReaderNet.build(config.seed(), config.learningRate(), widths);
-        if (wide.numParams() == trained.numParams()) {
-            return trained;
-        }
-        LOG.info("widening the reader from {} to {} parameters ({})", trained.numParams(), wide.numParams(), widths);
-        return NativeConvolution.install(Widening.widen(trained, wide, config.seed()));
+        LOG.info("widening the reader from {} to {} parameters ({})", net.numParams(), wide.numParams(), widths);
+        return NativeConvolution.install(Widening.widen(net, wide, config.seed()));
     }
 }
