@@ -182,6 +182,11 @@ public final class BenchCommand {
                 description = "Background photos (env ALPR_BENCH_BACKGROUNDS, default ${DEFAULT-VALUE}).")
         java.nio.file.Path backgrounds;
 
+        @Option(names = "--reader-views", defaultValue = "" + io.ovr.alpr.cli.edge.ModelOptions.DEFAULT_VIEWS,
+                converter = io.ovr.alpr.cli.edge.ModelOptions.ViewsConverter.class,
+                description = "Reader views of the pipelines measured after the single-view baseline (default ${DEFAULT-VALUE}).")
+        int views;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -191,13 +196,13 @@ public final class BenchCommand {
             out.printf("rendering %d vehicles at %dx%d, then decoding alone and running the pipeline ...%n", vehicles,
                     width, height);
             out.flush();
-            java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds)
+            java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds, views)
                     .run(java.util.List.of(1, 2));
-            out.printf("%n%-26s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
+            out.printf("%n%-30s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
                     "read ms", "publish ms", "reads", "vehicles read", "other reads");
             for (EdgeBenchmark.Result r : results) {
                 boolean baseline = r.msPerFrame().isEmpty();
-                out.printf("%-26s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
+                out.printf("%-30s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
                         ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"),
                         baseline ? "-" : Long.toString(r.reads()),
                         baseline ? "-" : r.vehiclesRead() + " of " + vehicles,

@@ -53,12 +53,18 @@ final class EdgeBenchmark {
     private final int height;
     private final int vehicles;
     private final Path backgrounds;
+    private final int views;
 
-    EdgeBenchmark(int width, int height, int vehicles, Path backgrounds) {
+    /**
+     * @param views reader views of the configurations after the single-view baseline (see
+     *              {@code --reader-views})
+     */
+    EdgeBenchmark(int width, int height, int vehicles, Path backgrounds, int views) {
         this.width = width;
         this.height = height;
         this.vehicles = vehicles;
         this.backgrounds = backgrounds;
+        this.views = views;
     }
 
     List<Result> run(List<Integer> threads) throws Exception {
@@ -69,7 +75,7 @@ final class EdgeBenchmark {
         List<Result> out = new ArrayList<>();
         out.add(decodeOnly(video));
         PlateDetector detector = PlateDetector.bundled();
-        PlateReader reader = PlateReader.bundled(5);
+        PlateReader oneView = PlateReader.bundled(5);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerConfig.forTests());
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaLog(), "127.0.0.1", 0);
              EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
@@ -78,10 +84,14 @@ final class EdgeBenchmark {
             store.ensureBucket();
             createTopics(broker.bootstrapServers());
             for (int t : threads) {
-                for (boolean search : new boolean[] {false, true}) {
-                    out.add(pipeline(video, plates, t, detector, reader, search,
-                            dir.resolve("spool-" + t + "-" + search), broker.bootstrapServers(), registry.url(), store));
+                out.add(pipeline(video, plates, t, detector, oneView, false,
+                        dir.resolve("spool-" + t + "-1"), broker.bootstrapServers(), registry.url(), store));
+                if (views > 1) {
+                    out.add(pipeline(video, plates, t, detector, oneView.withViews(views), false,
+                            dir.resolve("spool-" + t + "-" + views), broker.bootstrapServers(), registry.url(), store));
                 }
+                out.add(pipeline(video, plates, t, detector, oneView.withViews(views), true,
+                        dir.resolve("spool-" + t + "-search"), broker.bootstrapServers(), registry.url(), store));
             }
         }
         return out;
@@ -126,8 +136,9 @@ final class EdgeBenchmark {
                     }, meters);
             s = p.run(source, 0, line -> { });
         }
-        return new Result("pipeline, " + threads + (threads == 1 ? " worker" : " workers")
-                + (search ? ", crop search" : ", single crop"), s.frames(), s.fps(),
+        return new Result(threads + (threads == 1 ? " worker, " : " workers, ")
+                + (search ? "search" : "single") + ", " + reader.views() + (reader.views() == 1 ? " view" : " views"),
+                s.frames(), s.fps(),
                 s.msPerFrame(), s.reads(), plates.stream().distinct().filter(texts::contains).count(),
                 texts.stream().filter(t -> !plates.contains(t)).count());
     }

@@ -17,6 +17,7 @@ import io.ovr.alpr.cli.Progress;
 import io.ovr.alpr.cli.admin.SchemaAdmin;
 import io.ovr.alpr.cli.admin.TopicAdmin;
 import io.ovr.alpr.cli.edge.LoopingFrameSource;
+import io.ovr.alpr.cli.edge.ModelOptions;
 import io.ovr.alpr.cli.metrics.PipelineMeters;
 import io.ovr.alpr.devstack.BrokerConfig;
 import io.ovr.alpr.devstack.EmbeddedKafkaBroker;
@@ -287,9 +288,11 @@ public final class DemoStack implements AutoCloseable {
         EdgePipeline.Config config = new EdgePipeline.Config(DemoSeed.CAMERA_ID, 1, 10, 0.05, 2,
                 EdgePipeline.DEFAULT_MIN_LENGTH, "demo-edge",
                 "bundled+bundled");
-        // As alpr edge by default: the detector's box only (README, edge figures, for what a crop search costs).
+        // As alpr edge by default: the detector's box only (README, edge figures, for what a crop search costs),
+        // read through the default number of views, with no format prior (the demo video mixes regions).
         EdgePipeline pipeline = new EdgePipeline(config, PlateDetector.bundled(PlateDetector.bundledThreshold()),
-                PlateReader.bundled(5), CropSearch.single(), publishing.publisher()::submit, meters);
+                PlateReader.bundled(5).withViews(ModelOptions.DEFAULT_VIEWS), CropSearch.single(),
+                publishing.publisher()::submit, meters);
         edge = lifecycle.add(new EdgeLoop(pipeline, video, fps));
         edge.start();
         return "camera " + DemoSeed.CAMERA_ID + " on " + video.getFileName() + " at " + fps + " fps, looped";

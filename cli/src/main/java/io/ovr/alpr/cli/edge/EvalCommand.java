@@ -2,6 +2,7 @@ package io.ovr.alpr.cli.edge;
 
 import io.ovr.alpr.edge.eval.EvalReport;
 import io.ovr.alpr.edge.eval.Evaluator;
+import io.ovr.alpr.edge.reader.PlateReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +57,12 @@ public final class EvalCommand implements Callable<Integer> {
             Files.createDirectories(output.getParent());
         }
         Path bg = Files.isDirectory(backgrounds) ? backgrounds : null;
-        EvalReport r = new Evaluator(new Evaluator.Config(dataset, scenes, seed, bg, output), models.detector(),
-                models.reader(), models.cropSearch()).run();
+        PlateReader reader = models.reader();
         PrintWriter out = spec.commandLine().getOut();
+        out.printf("reader: %d view(s), plate formats %s, crops %s%n", reader.views(), reader.formats(), models.crops);
+        out.flush();
+        EvalReport r = new Evaluator(new Evaluator.Config(dataset, scenes, seed, bg, output), models.detector(),
+                reader, models.cropSearch()).run();
         out.print(r.table(Evaluator.ORDER));
         out.printf("JSON: %s%n", output.toAbsolutePath());
         out.flush();

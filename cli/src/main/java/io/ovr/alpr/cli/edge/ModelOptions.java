@@ -2,9 +2,12 @@ package io.ovr.alpr.cli.edge;
 
 import io.ovr.alpr.edge.detect.PlateDetector;
 import io.ovr.alpr.edge.reader.CropSearch;
+import io.ovr.alpr.edge.reader.PlateFormats;
 import io.ovr.alpr.edge.reader.PlateReader;
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Which detector and reader to use: the ones shipped in the jar unless files are given. */
 public final class ModelOptions {
@@ -33,6 +36,51 @@ public final class ModelOptions {
                     + "(env ALPR_CROPS, default ${DEFAULT-VALUE}).")
     Crops crops;
 
+    @Option(names = "--reader-views", converter = ViewsConverter.class, defaultValue = "${env:ALPR_READER_VIEWS:-" + DEFAULT_VIEWS + "}",
+            description = "Cuts of each crop the reader reads and adds up, 1 to 4 (the crop as it is, then slightly "
+                    + "smaller cuts): more plates read right, each view costs one more pass of the reader "
+                    + "(env ALPR_READER_VIEWS, default ${DEFAULT-VALUE}).")
+    int views;
+
+    @Option(names = "--plate-formats", converter = FormatsConverter.class, defaultValue = "${env:ALPR_PLATE_FORMATS:-any}",
+            description = "Plate formats the cameras can see, as a prior for the reader: region names (br, us, eu) "
+                    + "and templates of L (letter), D (digit), X (either), comma-separated, e.g. br or br,LLLDDD; "
+                    + "readings that fit none are not published unless nothing fits; any: no prior "
+                    + "(env ALPR_PLATE_FORMATS, default ${DEFAULT-VALUE}).")
+    PlateFormats formats;
+
+    /** {@code --plate-formats} as {@link PlateFormats}, a bad list being a usage error. */
+    public static final class FormatsConverter implements ITypeConverter<PlateFormats> {
+        @Override
+        public PlateFormats convert(String value) {
+            try {
+                return PlateFormats.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --reader-views} in 1 to 4, anything else being a usage error. */
+    public static final class ViewsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("not a number of reader views: '" + value + "'");
+            }
+            if (n < 1 || n > PlateReader.VIEWS.size()) {
+                throw new TypeConversionException("reader views must be 1 to " + PlateReader.VIEWS.size() + ", got " + n);
+            }
+            return n;
+        }
+    }
+
+    /** The default of {@code --reader-views}. */
+    public static final int DEFAULT_VIEWS = 4;
+
     /** The crop strategies {@code --crops} can name. */
     public enum Crops { search, single }
 
@@ -49,7 +97,8 @@ public final class ModelOptions {
     }
 
     public PlateReader reader() {
-        return reader == null ? PlateReader.bundled(topN) : PlateReader.load(reader.toFile(), topN);
+        PlateReader r = reader == null ? PlateReader.bundled(topN) : PlateReader.load(reader.toFile(), topN);
+        return r.withFormats(formats).withViews(views);
     }
 
     /** A short name of the models for events and reports. */

@@ -17,6 +17,8 @@ public final class Ctc {
     private static final double NEG_INF = Double.NEGATIVE_INFINITY;
     /** Frame log probability below which a class is not tried as an extension (p < 0.0005). */
     private static final double MIN_LOG_PROB = Math.log(5e-4);
+    /** Candidates each view contributes when several views of a crop are decoded together. */
+    static final int VIEW_CANDIDATES = 5;
 
     private Ctc() {
     }
@@ -137,45 +139,121 @@ public final class Ctc {
      * highest frame probability of each character along the greedy path.
      */
     public static Reading decode(float[][] logits, int topN) {
+        return decode(logits, topN, PlateFormats.ANY);
+    }
+
+    /**
+     * As {@link #decode(float[][], int)}, keeping only texts that fit one of {@code formats}: the
+     * beam search extends a prefix only with characters some format admits at that position and
+     * ends only on whole formats. When no such text survives the search, the unconstrained
+     * reading is returned.
+     */
+    public static Reading decode(float[][] logits, int topN, PlateFormats formats) {
         double[][] lp = logSoftmax(logits);
-        List<Candidate> candidates = beamSearch(lp, Math.max(8, topN * 2), topN);
+        List<Candidate> candidates = formats.any() ? List.of()
+                : beamSearch(lp, Math.max(16, topN * 3), topN, formats);
+        if (candidates.isEmpty()) {
+            candidates = beamSearch(lp, Math.max(8, topN * 2), topN, PlateFormats.ANY);
+        }
         String best = candidates.get(0).text();
         return new Reading(best, candidates.get(0).confidence(), charConfidences(lp, best), candidates);
     }
 
-    private record Beam(double blank, double nonBlank) {
+    /**
+     * Decodes several views of one crop (the per-frame logits of each): each view's candidates
+     * as {@link #decode(float[][], int, PlateFormats)} finds them, at least
+     * {@value #VIEW_CANDIDATES} per view, and each text's probability averaged over the views (a
+     * view that did not find a text gives it 0). The best average wins; its per-character
+     * confidences come from the view that gave it the highest probability.
+     */
+    public static Reading decode(List<float[][]> views, int topN, PlateFormats formats) {
+        if (views.size() == 1) {
+            return decode(views.get(0), topN, formats);
+        }
+        int perView = Math.max(VIEW_CANDIDATES, topN);
+        double[][][] lp = new double[views.size()][][];
+        for (int v = 0; v < views.size(); v++) {
+            lp[v] = logSoftmax(views.get(v));
+        }
+        Map<String, double[]> texts = new HashMap<>(); // text -> {sum of probabilities, best view, its probability}
+        boolean constrained = !formats.any();
+        addCandidates(lp, perView, formats, texts);
+        if (texts.isEmpty() && constrained) {
+            addCandidates(lp, perView, PlateFormats.ANY, texts);
+        }
+        List<Map.Entry<String, double[]>> sorted = new ArrayList<>(texts.entrySet());
+        sorted.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed());
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < Math.min(topN, sorted.size()); i++) {
+            candidates.add(new Candidate(sorted.get(i).getKey(), sorted.get(i).getValue()[0] / views.size()));
+        }
+        String best = candidates.get(0).text();
+        double[][] bestView = lp[(int) sorted.get(0).getValue()[1]];
+        return new Reading(best, candidates.get(0).confidence(), charConfidences(bestView, best), candidates);
+    }
+
+    private static void addCandidates(double[][][] lp, int perView, PlateFormats formats, Map<String, double[]> texts) {
+        for (int v = 0; v < lp.length; v++) {
+            List<Candidate> found = formats.any() ? beamSearch(lp[v], Math.max(8, perView * 2), perView, formats)
+                    : beamSearch(lp[v], Math.max(16, perView * 3), perView, formats);
+            for (Candidate c : found) {
+                double[] t = texts.computeIfAbsent(c.text(), k -> new double[] {0, -1, -1});
+                t[0] += c.confidence();
+                if (c.confidence() > t[2]) {
+                    t[1] = v;
+                    t[2] = c.confidence();
+                }
+            }
+        }
+    }
+
+    /** Probability mass of a prefix ending in a blank and in its last character, and the formats it fits. */
+    private record Beam(double blank, double nonBlank, long formats) {
         double total() {
             return logAdd(blank, nonBlank);
         }
     }
 
     static List<Candidate> beamSearch(double[][] lp, int width, int topN) {
+        return beamSearch(lp, width, topN, PlateFormats.ANY);
+    }
+
+    static List<Candidate> beamSearch(double[][] lp, int width, int topN, PlateFormats formats) {
+        boolean constrained = !formats.any();
         Map<String, Beam> beams = new HashMap<>();
-        beams.put("", new Beam(0, NEG_INF));
+        beams.put("", new Beam(0, NEG_INF, constrained ? formats.all() : -1L));
         for (double[] frame : lp) {
             Map<String, Beam> next = new HashMap<>();
             for (Map.Entry<String, Beam> e : beams.entrySet()) {
                 String prefix = e.getKey();
                 Beam b = e.getValue();
-                merge(next, prefix, b.total() + frame[Alphabet.BLANK], NEG_INF);
+                merge(next, prefix, b.total() + frame[Alphabet.BLANK], NEG_INF, b.formats());
                 char lastChar = prefix.isEmpty() ? 0 : prefix.charAt(prefix.length() - 1);
                 for (int c = 0; c < frame.length; c++) {
                     if (c == Alphabet.BLANK || frame[c] < MIN_LOG_PROB) {
                         continue; // a class this unlikely in this frame cannot change the top candidates
                     }
                     char ch = Alphabet.charOf(c);
+                    long fits = constrained ? formats.extend(b.formats(), prefix.length(), c) : -1L;
                     if (ch == lastChar) {
                         // a repeat extends only after a blank; without one it stays the same prefix
-                        merge(next, prefix + ch, NEG_INF, b.blank() + frame[c]);
-                        merge(next, prefix, NEG_INF, b.nonBlank() + frame[c]);
-                    } else {
-                        merge(next, prefix + ch, NEG_INF, b.total() + frame[c]);
+                        if (fits != 0) {
+                            merge(next, prefix + ch, NEG_INF, b.blank() + frame[c], fits);
+                        }
+                        merge(next, prefix, NEG_INF, b.nonBlank() + frame[c], b.formats());
+                    } else if (fits != 0) {
+                        merge(next, prefix + ch, NEG_INF, b.total() + frame[c], fits);
                     }
                 }
             }
             beams = prune(next, width);
         }
-        List<Map.Entry<String, Beam>> sorted = new ArrayList<>(beams.entrySet());
+        List<Map.Entry<String, Beam>> sorted = new ArrayList<>();
+        for (Map.Entry<String, Beam> e : beams.entrySet()) {
+            if (!constrained || formats.isComplete(e.getValue().formats(), e.getKey().length())) {
+                sorted.add(e);
+            }
+        }
         sorted.sort(Comparator.comparingDouble((Map.Entry<String, Beam> e) -> e.getValue().total()).reversed());
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < Math.min(topN, sorted.size()); i++) {
@@ -184,10 +262,10 @@ public final class Ctc {
         return out;
     }
 
-    private static void merge(Map<String, Beam> beams, String prefix, double blank, double nonBlank) {
+    private static void merge(Map<String, Beam> beams, String prefix, double blank, double nonBlank, long formats) {
         Beam old = beams.get(prefix);
-        beams.put(prefix, old == null ? new Beam(blank, nonBlank)
-                : new Beam(logAdd(old.blank(), blank), logAdd(old.nonBlank(), nonBlank)));
+        beams.put(prefix, old == null ? new Beam(blank, nonBlank, formats)
+                : new Beam(logAdd(old.blank(), blank), logAdd(old.nonBlank(), nonBlank), formats));
     }
 
     private static Map<String, Beam> prune(Map<String, Beam> beams, int width) {

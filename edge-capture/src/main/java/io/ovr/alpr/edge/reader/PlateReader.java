@@ -17,19 +17,71 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Reads whole plate crops with the trained {@link ReaderNet}: text, per-character confidences
  * and top-N candidates. Crops are read in batches (far faster than one at a time).
+ * <p>
+ * Two options, both for the CTC reader only: {@linkplain #withViews views} read each crop
+ * several times, each time a slightly different cut of it ({@link #VIEWS}), and add up the
+ * probability each view gives each text (a test-time ensemble: the network's reading changes
+ * with where the plate's edges fall on its 96-px input); {@linkplain #withFormats plate
+ * formats} keep only readings that fit the formats a camera can see.
  * Not thread-safe: give each thread its own reader.
  */
 public final class PlateReader {
 
     /** Where the shipped weights live on the classpath. */
     public static final String RESOURCE = "/models/reader.zip";
+    private static final int BATCH = 64;
+
+    /**
+     * The cuts {@code withViews(n)} reads, first {@code n} of them: the crop as it is; 3 % off
+     * each side and 8 % off the top and bottom; 2 % off the left; 4 % off the right. Chosen
+     * greedily (each the one that added most) from 15 cuts on 2,000 held-out synthetic crops of
+     * the selection set ({@code --seed 43}), never on the set the figures are reported on.
+     */
+    public static final List<View> VIEWS = List.of(new View(0, 0, 0, 0), new View(0.03, 0.03, 0.08, 0.08),
+            new View(0.02, 0, 0, 0), new View(0, 0.04, 0, 0));
+
+    /** A cut of a crop: the fractions of its width and height taken off each side. */
+    public record View(double left, double right, double top, double bottom) {
+
+        public BufferedImage apply(BufferedImage crop) {
+            int w = crop.getWidth();
+            int h = crop.getHeight();
+            int l = (int) Math.round(w * left);
+            int r = (int) Math.round(w * right);
+            int t = (int) Math.round(h * top);
+            int b = (int) Math.round(h * bottom);
+            if (l + r == 0 && t + b == 0 || w - l - r < 8 || h - t - b < 4) {
+                return crop;
+            }
+            return crop.getSubimage(l, t, w - l - r, h - t - b);
+        }
+    }
 
     private final ComputationGraph net;
     private final int topN;
+    private final PlateFormats formats;
+    private final List<View> views;
 
     public PlateReader(ComputationGraph net, int topN) {
+        this(net, topN, PlateFormats.ANY, 1);
+    }
+
+    /**
+     * A reader that keeps only readings fitting {@code formats} and reads each crop through the
+     * first {@code views} of {@link #VIEWS} (both CTC only: the fixed-slot network reads
+     * with neither).
+     */
+    public PlateReader(ComputationGraph net, int topN, PlateFormats formats, int views) {
         this.net = NativeConvolution.install(net);
         this.topN = topN;
+        this.formats = formats;
+        if (views < 1 || views > VIEWS.size()) {
+            throw new IllegalArgumentException("reader views must be 1 to " + VIEWS.size() + ", got " + views);
+        }
+        this.views = VIEWS.subList(0, views);
+        if ((!formats.any() || views > 1) && !ctc()) {
+            throw new IllegalArgumentException("plate formats and reader views need the CTC reader; this network has fixed slots");
+        }
     }
 
     /** The reader shipped in the jar. */
@@ -56,20 +108,60 @@ public final class PlateReader {
         return net;
     }
 
+    public PlateFormats formats() {
+        return formats;
+    }
+
+    public int views() {
+        return views.size();
+    }
+
+    /** The same network reading with another format prior. */
+    public PlateReader withFormats(PlateFormats other) {
+        return new PlateReader(net, topN, other, views.size());
+    }
+
+    /** The same network reading each crop through the first {@code n} of {@link #VIEWS}. */
+    public PlateReader withViews(int n) {
+        return new PlateReader(net, topN, formats, n);
+    }
+
     /** An independent copy (own weights and workspaces) for another thread. */
     public PlateReader copy() {
-        return new PlateReader(net.clone(), topN);
+        return new PlateReader(net.clone(), topN, formats, views.size());
     }
 
     /** Reads each crop; the result list matches the input order. */
     public List<Reading> read(List<BufferedImage> crops) {
-        List<Reading> out = new ArrayList<>(crops.size());
-        for (int start = 0; start < crops.size(); start += 64) {
-            List<BufferedImage> batch = crops.subList(start, Math.min(crops.size(), start + 64));
-            INDArray[] heads = net.output(false, features(batch));
-            for (int i = 0; i < batch.size(); i++) {
-                out.add(ctc() ? Ctc.decode(frameLogits(heads[0], i), topN) : SlotDecoder.decode(slotProbabilities(heads, i), topN));
+        if (!ctc()) {
+            List<Reading> out = new ArrayList<>(crops.size());
+            for (int start = 0; start < crops.size(); start += BATCH) {
+                List<BufferedImage> batch = crops.subList(start, Math.min(crops.size(), start + BATCH));
+                INDArray[] heads = net.output(false, features(batch));
+                for (int i = 0; i < batch.size(); i++) {
+                    out.add(SlotDecoder.decode(slotProbabilities(heads, i), topN));
+                }
             }
+            return out;
+        }
+        int k = views.size();
+        List<BufferedImage> cuts = new ArrayList<>(crops.size() * k);
+        for (BufferedImage crop : crops) {
+            for (View v : views) {
+                cuts.add(v.apply(crop));
+            }
+        }
+        List<float[][]> logits = new ArrayList<>(cuts.size());
+        for (int start = 0; start < cuts.size(); start += BATCH) {
+            List<BufferedImage> batch = cuts.subList(start, Math.min(cuts.size(), start + BATCH));
+            INDArray out = net.output(false, features(batch))[0];
+            for (int i = 0; i < batch.size(); i++) {
+                logits.add(frameLogits(out, i));
+            }
+        }
+        List<Reading> out = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            out.add(Ctc.decode(logits.subList(i * k, (i + 1) * k), topN, formats));
         }
         return out;
     }

@@ -9,5 +9,14 @@ public enum PlateStyle {
     /** United States plate, state name on top, 5 to 7 characters. */
     US,
     /** European Union plate, blue band with the country code on the left. */
-    EU
+    EU;
+
+    /** The region name {@code PlateFormats.parse} knows this layout's formats by. */
+    public String region() {
+        return switch (this) {
+            case BR, BR_MERCOSUR -> "br";
+            case US -> "us";
+            case EU -> "eu";
+        };
+    }
 }

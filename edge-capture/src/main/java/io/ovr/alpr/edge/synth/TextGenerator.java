@@ -1,29 +1,25 @@
 package io.ovr.alpr.edge.synth;
 
+import io.ovr.alpr.edge.reader.PlateFormats;
 import java.util.List;
 import java.util.Random;
 
-/** Draws random plate numbers in the formats of each {@link PlateStyle}. */
+/** Draws random plate numbers in the formats of each {@link PlateStyle} (those {@link PlateFormats} names). */
 final class TextGenerator {
 
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String DIGITS = "0123456789";
     private static final String ALNUM = LETTERS + DIGITS;
-    private static final List<String> EU_FORMATS = List.of(
-            "LL-DDD-LL", "LL DDD LL", "L LL DDDD", "LL LL DDD", "LLDD LLL", "D-LLL-DDD",
-            "DDDD LLL", "LL-DD-LL", "DD-LLL-D", "LLL DDD", "L DDDD LL");
-    private static final List<String> US_FORMATS = List.of(
-            "DLLLDDD", "LLL DDDD", "LLL-DDDD", "DDD LLL", "LLL DDD", "DLLDDD", "LL DDDDD", "XXXXX", "XXXXXX");
 
     private TextGenerator() {
     }
 
     static PlateText next(PlateStyle style, Random rnd) {
         return switch (style) {
-            case BR -> PlateText.of(fill("LLL-DDDD", rnd));
-            case BR_MERCOSUR -> PlateText.of(fill("LLLDLDD", rnd));
-            case US -> PlateText.of(fill(pick(US_FORMATS, rnd), rnd));
-            case EU -> PlateText.of(fill(pick(EU_FORMATS, rnd), rnd));
+            case BR -> PlateText.of(fill(PlateFormats.BR_GREY, rnd));
+            case BR_MERCOSUR -> PlateText.of(fill(PlateFormats.BR_MERCOSUR, rnd));
+            case US -> PlateText.of(fill(pick(PlateFormats.US, rnd), rnd));
+            case EU -> PlateText.of(fill(pick(PlateFormats.EU, rnd), rnd));
         };
     }
 

@@ -2,6 +2,7 @@ package io.ovr.alpr.edge.train;
 
 import io.ovr.alpr.edge.eval.TextMetrics;
 import io.ovr.alpr.edge.reader.CtcReaderNet;
+import io.ovr.alpr.edge.reader.PlateFormats;
 import io.ovr.alpr.edge.reader.PlateReader;
 import io.ovr.alpr.edge.reader.ReaderNet;
 import io.ovr.alpr.edge.reader.Reading;
@@ -82,26 +83,64 @@ final class ReaderTrainer {
         return step;
     }
 
-    /** Held-out synthetic plates (a seed never used for training) and the held-out real crops. */
+    /**
+     * Held-out synthetic plates (a seed never used for training) and the held-out real crops: the
+     * network alone (one view, no format prior), and for a CTC network also with all
+     * {@link PlateReader#VIEWS}, without and with a format prior: the three regions' formats together
+     * ({@code formats}), each plate with its own region's ({@code own_region}, as a camera set to
+     * its region reads), and Brazil's for the real crops.
+     */
     Map<String, Double> measure(PlateReader reader, Backgrounds bg, LabelledPlates real) {
         Map<String, Double> out = new LinkedHashMap<>();
         PlateRenderer heldOut = new PlateRenderer(heldOutSeed(config.seed()), bg);
-        List<BufferedImage> images = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<PlateSample> samples = new ArrayList<>();
         for (int i = 0; i < config.evalSize(); i++) {
-            PlateSample s = heldOut.nextCrop();
-            images.add(s.image());
-            texts.add(s.text().label());
+            samples.add(heldOut.nextCrop());
         }
+        List<BufferedImage> images = samples.stream().map(PlateSample::image).toList();
+        List<String> texts = samples.stream().map(s -> s.text().label()).toList();
         putAll(out, "synthetic_", score(reader, images, texts));
         out.put("synthetic_count", (double) images.size());
+        List<BufferedImage> ri = real == null ? List.of() : real.holdout().stream().map(LabelledPlates.Plate::image).toList();
+        List<String> rt = real == null ? List.of() : real.holdout().stream().map(LabelledPlates.Plate::text).toList();
         if (real != null) {
-            List<BufferedImage> ri = real.holdout().stream().map(LabelledPlates.Plate::image).toList();
-            List<String> rt = real.holdout().stream().map(LabelledPlates.Plate::text).toList();
             putAll(out, "real_holdout_", score(reader, ri, rt));
             out.put("real_holdout_count", (double) ri.size());
         }
+        if (reader.ctc()) {
+            int v = PlateReader.VIEWS.size();
+            PlateReader views = reader.withViews(v);
+            putMain(out, "synthetic_views" + v + "_", score(views, images, texts));
+            putMain(out, "synthetic_views" + v + "_formats_", score(views.withFormats(PlateFormats.parse("br,us,eu")), images, texts));
+            putMain(out, "synthetic_views" + v + "_own_region_", scoreByRegion(views, samples));
+            if (real != null) {
+                putMain(out, "real_holdout_views" + v + "_", score(views, ri, rt));
+                putMain(out, "real_holdout_views" + v + "_br_", score(views.withFormats(PlateFormats.parse("br")), ri, rt));
+            }
+        }
         return out;
+    }
+
+    /** Each sample read with the formats of its own region. */
+    private static Map<String, Double> scoreByRegion(PlateReader reader, List<PlateSample> samples) {
+        TextMetrics m = new TextMetrics();
+        Map<String, List<PlateSample>> byRegion = new LinkedHashMap<>();
+        samples.forEach(s -> byRegion.computeIfAbsent(s.style().region(), k -> new ArrayList<>()).add(s));
+        byRegion.forEach((region, group) -> {
+            List<Reading> readings = reader.withFormats(PlateFormats.parse(region))
+                    .read(group.stream().map(PlateSample::image).toList());
+            for (int i = 0; i < group.size(); i++) {
+                m.add(group.get(i).text().label(), readings.get(i));
+            }
+        });
+        return m.figures();
+    }
+
+    /** Top-1, top-5 and character accuracy only (the folded figures are in the main rows). */
+    private static void putMain(Map<String, Double> out, String prefix, Map<String, Double> figures) {
+        for (String k : List.of("top1", "top5", "char_accuracy")) {
+            out.put(prefix + k, figures.get(k));
+        }
     }
 
     static long heldOutSeed(long seed) {
