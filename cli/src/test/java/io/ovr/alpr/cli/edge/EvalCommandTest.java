@@ -47,10 +47,12 @@ class EvalCommandTest {
             Path json = dir.resolve(crops + ".json");
             StringWriter out = new StringWriter();
             int exit = AlprCommand.commandLine().setOut(new PrintWriter(out)).execute("eval", "--dataset",
-                    dataset.toString(), "--crops", crops, "--output", json.toString());
+                    dataset.toString(), "--crops", crops, "--output", json.toString(),
+                    "--reader-views", crops.equals("single") ? "4" : "1", "--plate-formats", "br,us,eu");
 
             assertThat(exit).as(out.toString()).isZero();
-            assertThat(out.toString()).contains("top1", "truth_box_top1", "fps");
+            assertThat(out.toString()).contains("top1", "truth_box_top1", "fps")
+                    .contains("reader: " + (crops.equals("single") ? "4" : "1") + " view(s), plate formats br,us,eu, crops " + crops);
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertThat(report.toString()).contains("\"plates\"");
             assertThat(report.findValue("plates").asDouble()).isEqualTo(plates);
@@ -66,5 +68,17 @@ class EvalCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--crops", "sideways");
+    }
+
+    @Test
+    void shouldRejectUnknownPlateFormatsAndImpossibleReaderViews() {
+        StringWriter err = new StringWriter();
+
+        int formats = AlprCommand.commandLine().setErr(new PrintWriter(err)).execute("eval", "--plate-formats", "br,mars");
+        int views = AlprCommand.commandLine().setErr(new PrintWriter(err)).execute("eval", "--reader-views", "9");
+
+        assertThat(formats).isEqualTo(2);
+        assertThat(views).isEqualTo(2);
+        assertThat(err.toString()).contains("--plate-formats", "'mars'", "--reader-views", "1 to 4, got 9");
     }
 }
