@@ -150,10 +150,9 @@ public final class Ctc {
      */
     public static Reading decode(float[][] logits, int topN, PlateFormats formats) {
         double[][] lp = logSoftmax(logits);
-        List<Candidate> candidates = formats.any() ? List.of()
-                : beamSearch(lp, Math.max(16, topN * 3), topN, formats);
+        List<Candidate> candidates = search(lp, topN, formats);
         if (candidates.isEmpty()) {
-            candidates = beamSearch(lp, Math.max(8, topN * 2), topN, PlateFormats.ANY);
+            candidates = search(lp, topN, PlateFormats.ANY);
         }
         String best = candidates.get(0).text();
         return new Reading(best, candidates.get(0).confidence(), charConfidences(lp, best), candidates);
@@ -194,9 +193,7 @@ public final class Ctc {
 
     private static void addCandidates(double[][][] lp, int perView, PlateFormats formats, Map<String, double[]> texts) {
         for (int v = 0; v < lp.length; v++) {
-            List<Candidate> found = formats.any() ? beamSearch(lp[v], Math.max(8, perView * 2), perView, formats)
-                    : beamSearch(lp[v], Math.max(16, perView * 3), perView, formats);
-            for (Candidate c : found) {
+            for (Candidate c : search(lp[v], perView, formats)) {
                 double[] t = texts.computeIfAbsent(c.text(), k -> new double[] {0, -1, -1});
                 t[0] += c.confidence();
                 if (c.confidence() > t[2]) {
@@ -205,6 +202,14 @@ public final class Ctc {
                 }
             }
         }
+    }
+
+    /**
+     * The best {@code n} texts; a search with formats keeps prefixes that may never become a whole
+     * format, so it gets a wider beam.
+     */
+    private static List<Candidate> search(double[][] lp, int n, PlateFormats formats) {
+        return beamSearch(lp, formats.any() ? Math.max(8, n * 2) : Math.max(16, n * 3), n, formats);
     }
 
     /** Probability mass of a prefix ending in a blank and in its last character, and the formats it fits. */
