@@ -80,10 +80,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig d = TrainConfig.defaults(target, dataDir, outputDir);
+        CtcReaderNet.Widths widths;
+        try {
+            widths = readerWidths == null ? null : CtcReaderNet.Widths.parse(readerWidths);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reader-widths: " + e.getMessage());
+        }
         TrainConfig c = new TrainConfig(target, dataDir, outputDir, seed, or(steps, d.steps()),
                 or(batchSize, d.batchSize()), or(learningRate, d.learningRate()),
                 or(checkpointEvery, d.checkpointEvery()), or(maxMinutes, d.maxMinutes()), or(evalSize, d.evalSize()),
-                initFrom, architecture, readerWidths == null ? null : CtcReaderNet.Widths.parse(readerWidths));
+                initFrom, architecture, widths);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("training the %s into %s (stop early: touch %s)%n", target.name().toLowerCase(java.util.Locale.ROOT),
                 outputDir.toAbsolutePath(), outputDir.resolve(TrainConfig.STOP_FILE));

@@ -52,7 +52,11 @@ public final class CtcReaderNet {
             }
             int[] w = new int[6];
             for (int i = 0; i < 6; i++) {
-                w[i] = Integer.parseInt(parts[i].trim());
+                try {
+                    w[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a channel count: '" + parts[i].trim() + "' in " + text);
+                }
             }
             return new Widths(w[0], w[1], w[2], w[3], w[4], w[5]);
         }
