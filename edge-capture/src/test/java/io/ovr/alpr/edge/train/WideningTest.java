@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ovr.alpr.edge.reader.CtcReaderNet;
 import io.ovr.alpr.edge.reader.ReaderNet;
+import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -75,6 +78,36 @@ class WideningTest {
         assertThatThrownBy(() -> Widening.widen(trained,
                 CtcReaderNet.build(3, 1e-4, new CtcReaderNet.Widths(12, 24, 32, 40, 64, 64)), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c4");
+    }
+
+    @Test
+    void networksShouldWidenTheReaderItContinuesFromOnlyWhenWiderWidthsAreAsked(@TempDir Path dir) throws Exception {
+        ComputationGraph trained = narrow();
+        Path file = dir.resolve("narrow.zip");
+        ModelSerializer.writeModel(trained, file.toFile(), true);
+        CtcReaderNet.Widths widths = new CtcReaderNet.Widths(16, 32, 48, 96, 128, 128);
+        TrainConfig d = TrainConfig.defaults(TrainConfig.Target.READER, null, dir);
+        Nd4j.getRandom().setSeed(12);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, ReaderNet.HEIGHT, ReaderNet.WIDTH);
+
+        ComputationGraph widened = Networks.ctcReader(config(d, file, widths));
+        ComputationGraph same = Networks.ctcReader(config(d, file, CtcReaderNet.Widths.NARROW));
+        ComputationGraph kept = Networks.ctcReader(config(d, file, null));
+
+        INDArray expected = trained.outputSingle(x);
+        assertThat(CtcReaderNet.widthsOf(widened)).isEqualTo(widths);
+        assertThat(widened.outputSingle(x).sub(expected).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue())
+                .isLessThan(1e-5);
+        assertThat(CtcReaderNet.widthsOf(same)).isEqualTo(CtcReaderNet.Widths.NARROW);
+        assertThat(same.numParams()).isEqualTo(trained.numParams());
+        assertThat(CtcReaderNet.widthsOf(kept)).isEqualTo(CtcReaderNet.Widths.NARROW);
+        assertThat(kept.outputSingle(x).sub(expected).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue())
+                .isLessThan(1e-5);
+    }
+
+    private static TrainConfig config(TrainConfig d, Path initFrom, CtcReaderNet.Widths widths) {
+        return new TrainConfig(d.target(), d.dataDir(), d.outputDir(), 5, d.steps(), d.batchSize(), 1e-4,
+                d.checkpointEvery(), d.maxMinutes(), d.evalSize(), initFrom, TrainConfig.ReaderArchitecture.CTC, widths);
     }
 
     /** A reader of the first widths (12,24,32,48,64,64), with its iteration count moved on as a trained one's. */
