@@ -184,7 +184,8 @@ public final class BenchCommand {
 
         @Option(names = "--reader-views", defaultValue = "" + io.ovr.alpr.cli.edge.ModelOptions.DEFAULT_VIEWS,
                 converter = io.ovr.alpr.cli.edge.ModelOptions.ViewsConverter.class,
-                description = "Reader views of the pipelines measured after the single-view baseline (default ${DEFAULT-VALUE}).")
+                description = "Reader views of the pipelines measured after the baseline (one view, boxes as found; "
+                        + "default ${DEFAULT-VALUE}).")
         int views;
 
         @CommandLine.Spec
@@ -198,11 +199,11 @@ public final class BenchCommand {
             out.flush();
             java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds, views)
                     .run(java.util.List.of(1, 2));
-            out.printf("%n%-30s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
+            out.printf("%n%-39s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
                     "read ms", "publish ms", "reads", "vehicles read", "other reads");
             for (EdgeBenchmark.Result r : results) {
                 boolean baseline = r.msPerFrame().isEmpty();
-                out.printf("%-30s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
+                out.printf("%-39s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
                         ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"),
                         baseline ? "-" : Long.toString(r.reads()),
                         baseline ? "-" : r.vehiclesRead() + " of " + vehicles,

@@ -56,8 +56,8 @@ final class EdgeBenchmark {
     private final int views;
 
     /**
-     * @param views reader views of the configurations after the single-view baseline (see
-     *              {@code --reader-views})
+     * @param views reader views of the configurations after the baseline (one view, boxes as
+     *              found; see {@code --reader-views})
      */
     EdgeBenchmark(int width, int height, int vehicles, Path backgrounds, int views) {
         this.width = width;
@@ -83,14 +83,14 @@ final class EdgeBenchmark {
                      "alpr-bench", s3.region(), Duration.ZERO))) {
             store.ensureBucket();
             createTopics(broker.bootstrapServers());
+            PlateDetector refining = detector.withRefinement(true);
             for (int t : threads) {
+                // the previous defaults as the baseline, then alpr edge's defaults, then with a crop search
                 out.add(pipeline(video, plates, t, detector, oneView, false,
                         dir.resolve("spool-" + t + "-1"), broker.bootstrapServers(), registry.url(), store));
-                if (views > 1) {
-                    out.add(pipeline(video, plates, t, detector, oneView.withViews(views), false,
-                            dir.resolve("spool-" + t + "-" + views), broker.bootstrapServers(), registry.url(), store));
-                }
-                out.add(pipeline(video, plates, t, detector, oneView.withViews(views), true,
+                out.add(pipeline(video, plates, t, refining, oneView.withViews(views), false,
+                        dir.resolve("spool-" + t + "-" + views), broker.bootstrapServers(), registry.url(), store));
+                out.add(pipeline(video, plates, t, refining, oneView.withViews(views), true,
                         dir.resolve("spool-" + t + "-search"), broker.bootstrapServers(), registry.url(), store));
             }
         }
@@ -137,7 +137,8 @@ final class EdgeBenchmark {
             s = p.run(source, 0, line -> { });
         }
         return new Result(threads + (threads == 1 ? " worker, " : " workers, ")
-                + (search ? "search" : "single") + ", " + reader.views() + (reader.views() == 1 ? " view" : " views"),
+                + (search ? "search" : "single") + ", " + reader.views() + (reader.views() == 1 ? " view" : " views")
+                + (detector.refines() ? ", refined" : ""),
                 s.frames(), s.fps(),
                 s.msPerFrame(), s.reads(), plates.stream().distinct().filter(texts::contains).count(),
                 texts.stream().filter(t -> !plates.contains(t)).count());

@@ -289,8 +289,9 @@ public final class DemoStack implements AutoCloseable {
                 EdgePipeline.DEFAULT_MIN_LENGTH, "demo-edge",
                 "bundled+bundled");
         // As alpr edge by default: the detector's box only (README, edge figures, for what a crop search costs),
-        // read through the default number of views, with no format prior (the demo video mixes regions).
-        EdgePipeline pipeline = new EdgePipeline(config, PlateDetector.bundled(PlateDetector.bundledThreshold()),
+        // boxes refined and read through the default number of views, with no format prior (the demo video mixes regions).
+        EdgePipeline pipeline = new EdgePipeline(config,
+                PlateDetector.bundled(PlateDetector.bundledThreshold()).withRefinement(true),
                 PlateReader.bundled(5).withViews(ModelOptions.DEFAULT_VIEWS), CropSearch.single(),
                 publishing.publisher()::submit, meters);
         edge = lifecycle.add(new EdgeLoop(pipeline, video, fps));

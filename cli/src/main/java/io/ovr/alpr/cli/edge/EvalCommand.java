@@ -2,6 +2,7 @@ package io.ovr.alpr.cli.edge;
 
 import io.ovr.alpr.edge.eval.EvalReport;
 import io.ovr.alpr.edge.eval.Evaluator;
+import io.ovr.alpr.edge.detect.PlateDetector;
 import io.ovr.alpr.edge.reader.PlateReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,10 +59,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Path bg = Files.isDirectory(backgrounds) ? backgrounds : null;
         PlateReader reader = models.reader();
+        PlateDetector detector = models.detector();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("reader: %d view(s), plate formats %s, crops %s%n", reader.views(), reader.formats(), models.crops);
+        out.printf("detector: boxes %s; reader: %d view(s), plate formats %s, crops %s%n",
+                detector.refines() ? "refined" : "as found", reader.views(), reader.formats(), models.crops);
         out.flush();
-        EvalReport r = new Evaluator(new Evaluator.Config(dataset, scenes, seed, bg, output), models.detector(),
+        EvalReport r = new Evaluator(new Evaluator.Config(dataset, scenes, seed, bg, output), detector,
                 reader, models.cropSearch()).run();
         out.print(r.table(Evaluator.ORDER));
         out.printf("JSON: %s%n", output.toAbsolutePath());

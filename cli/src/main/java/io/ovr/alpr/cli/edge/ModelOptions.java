@@ -78,6 +78,11 @@ public final class ModelOptions {
         }
     }
 
+    @Option(names = "--refine-boxes", negatable = true, defaultValue = "${env:ALPR_REFINE_BOXES:-true}", fallbackValue = "true",
+            description = "Find each plate's box again in a region twice its width around it, for a tighter crop "
+                    + "(one more detector pass per frame with plates; env ALPR_REFINE_BOXES, default ${DEFAULT-VALUE}).")
+    boolean refineBoxes;
+
     /** The default of {@code --reader-views}. */
     public static final int DEFAULT_VIEWS = 4;
 
@@ -89,11 +94,11 @@ public final class ModelOptions {
     }
 
     public PlateDetector detector() {
-        if (detector == null) {
-            return PlateDetector.bundled(threshold != null ? threshold : PlateDetector.bundledThreshold());
-        }
-        return PlateDetector.load(detector.toFile(),
-                threshold != null ? threshold : PlateDetector.thresholdBeside(detector.toFile(), 0.5));
+        PlateDetector d = detector == null
+                ? PlateDetector.bundled(threshold != null ? threshold : PlateDetector.bundledThreshold())
+                : PlateDetector.load(detector.toFile(),
+                        threshold != null ? threshold : PlateDetector.thresholdBeside(detector.toFile(), 0.5));
+        return d.withRefinement(refineBoxes);
     }
 
     public PlateReader reader() {

@@ -48,11 +48,13 @@ class EvalCommandTest {
             StringWriter out = new StringWriter();
             int exit = AlprCommand.commandLine().setOut(new PrintWriter(out)).execute("eval", "--dataset",
                     dataset.toString(), "--crops", crops, "--output", json.toString(),
-                    "--reader-views", crops.equals("single") ? "4" : "1", "--plate-formats", "br,us,eu");
+                    "--reader-views", crops.equals("single") ? "4" : "1", "--plate-formats", "br,us,eu",
+                    crops.equals("single") ? "--refine-boxes" : "--no-refine-boxes");
 
             assertThat(exit).as(out.toString()).isZero();
             assertThat(out.toString()).contains("top1", "truth_box_top1", "fps")
-                    .contains("reader: " + (crops.equals("single") ? "4" : "1") + " view(s), plate formats br,us,eu, crops " + crops);
+                    .contains("boxes " + (crops.equals("single") ? "refined" : "as found") + "; reader: "
+                            + (crops.equals("single") ? "4" : "1") + " view(s), plate formats br,us,eu, crops " + crops);
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertThat(report.toString()).contains("\"plates\"");
             assertThat(report.findValue("plates").asDouble()).isEqualTo(plates);
