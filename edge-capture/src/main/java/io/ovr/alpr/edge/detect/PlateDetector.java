@@ -131,29 +131,28 @@ public final class PlateDetector {
     /** The plates in a frame, best first. */
     public List<Detection> detect(BufferedImage frame) {
         int h = inputHeight(frame.getWidth(), frame.getHeight());
-        INDArray out = net.outputSingle(false, features(frame, DetectorNet.INPUT_WIDTH, h));
+        float[] grey = ImageOps.grey(frame);
+        Box whole = new Box(0, 0, frame.getWidth(), frame.getHeight());
+        INDArray out = net.outputSingle(false, features(grey, frame, List.of(whole), DetectorNet.INPUT_WIDTH, h));
         double sx = (double) frame.getWidth() / DetectorNet.INPUT_WIDTH;
         double sy = (double) frame.getHeight() / h;
         List<Detection> boxes = HeatmapDecoder.decode(toGrid(out, 0), DetectorNet.STRIDE, threshold, 3).stream()
                 .map(d -> new Detection(d.box().scale(sx, sy).clip(frame.getWidth(), frame.getHeight()), d.score()))
                 .toList();
         List<Detection> found = HeatmapDecoder.nms(boxes, 0.3);
-        return refine && !found.isEmpty() ? refine(frame, found, h) : found;
+        return refine && !found.isEmpty() ? refine(frame, grey, found, h) : found;
     }
 
     /** Each detection's box as the network finds it in a region around it; kept as it is where none is found. */
-    private List<Detection> refine(BufferedImage frame, List<Detection> found, int inputHeight) {
+    private List<Detection> refine(BufferedImage frame, float[] grey, List<Detection> found, int inputHeight) {
         List<Box> regions = new ArrayList<>(found.size());
-        INDArray[] inputs = new INDArray[found.size()];
-        for (int i = 0; i < found.size(); i++) {
-            Box b = found.get(i).box();
+        for (Detection d : found) {
+            Box b = d.box();
             double w = Math.max(REFINE_ZOOM * b.w(), MIN_REGION);
             double h = w * frame.getHeight() / frame.getWidth();
-            Box region = new Box(b.x() + b.w() / 2 - w / 2, b.y() + b.h() / 2 - h / 2, w, h);
-            regions.add(region);
-            inputs[i] = features(ImageOps.crop(frame, region), DetectorNet.INPUT_WIDTH, inputHeight);
+            regions.add(new Box(b.x() + b.w() / 2 - w / 2, b.y() + b.h() / 2 - h / 2, w, h));
         }
-        INDArray out = net.outputSingle(false, Nd4j.concat(0, inputs));
+        INDArray out = net.outputSingle(false, features(grey, frame, regions, DetectorNet.INPUT_WIDTH, inputHeight));
         List<Detection> refined = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             Box region = regions.get(i);
@@ -180,6 +179,18 @@ public final class PlateDetector {
     public static int inputHeight(int width, int height) {
         int h = (int) Math.round((double) height * DetectorNet.INPUT_WIDTH / width / 8.0) * 8;
         return Math.max(8, h);
+    }
+
+    /** [regions, 1, h, w] grey in [-0.5, 0.5]: each region of a frame whose {@link ImageOps#grey} is {@code grey}. */
+    static INDArray features(float[] grey, BufferedImage frame, List<Box> regions, int w, int h) {
+        float[] data = new float[regions.size() * w * h];
+        for (int i = 0; i < regions.size(); i++) {
+            ImageOps.toGrey(grey, frame.getWidth(), frame.getHeight(), regions.get(i), w, h, data, i * w * h);
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] -= 0.5f;
+        }
+        return Nd4j.create(data, new long[] {regions.size(), 1, h, w}, 'c');
     }
 
     /** [1, 1, h, w] grey in [-0.5, 0.5]. */

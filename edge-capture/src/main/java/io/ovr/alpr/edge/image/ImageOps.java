@@ -3,6 +3,11 @@ package io.ovr.alpr.edge.image;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,42 +30,94 @@ public final class ImageOps {
      * box-averaging where it shrinks, bilinear where it enlarges.
      */
     public static void toGrey(BufferedImage img, int width, int height, float[] out, int offset) {
-        int sw = img.getWidth();
-        int sh = img.getHeight();
-        float[] grey = grey(img);
-        double sx = (double) sw / width;
-        double sy = (double) sh / height;
+        toGrey(grey(img), img.getWidth(), img.getHeight(), new Box(0, 0, img.getWidth(), img.getHeight()),
+                width, height, out, offset);
+    }
+
+    /**
+     * As {@link #toGrey(BufferedImage, int, int, float[], int)} for the part of a grey image
+     * ({@code sw x sh}, from {@link #grey}) under {@code region}, which may leave the image: outside
+     * it the edge pixels repeat, as {@link #crop} pads.
+     */
+    public static void toGrey(float[] grey, int sw, int sh, Box region, int width, int height, float[] out, int offset) {
+        double sx = region.w() / width;
+        double sy = region.h() / height;
         for (int y = 0; y < height; y++) {
-            int y0 = (int) (y * sy);
-            int y1 = Math.max(y0 + 1, (int) ((y + 1) * sy));
+            int y0 = (int) Math.floor(region.y() + y * sy);
+            int y1 = Math.max(y0 + 1, (int) Math.floor(region.y() + (y + 1) * sy));
             for (int x = 0; x < width; x++) {
+                int x0 = (int) Math.floor(region.x() + x * sx);
                 out[offset + y * width + x] = sx <= 1 && sy <= 1
-                        ? bilinear(grey, sw, sh, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5)
-                        : boxMean(grey, sw, (int) (x * sx), Math.max((int) (x * sx) + 1, (int) ((x + 1) * sx)), y0, y1);
+                        ? bilinear(grey, sw, sh, region.x() + (x + 0.5) * sx - 0.5, region.y() + (y + 0.5) * sy - 0.5)
+                        : boxMean(grey, sw, sh, x0, Math.max(x0 + 1, (int) Math.floor(region.x() + (x + 1) * sx)), y0, y1);
             }
         }
     }
 
-    /** Grey values in [0, 1] of every pixel (ITU-R 601 luma). */
-    static float[] grey(BufferedImage img) {
+    /**
+     * Grey values in [0, 1] of every pixel (ITU-R 601 luma). The usual 8-bit layouts (3-byte BGR,
+     * 4-byte ABGR, int RGB and ARGB, sub-images of them included) are read straight from the raster;
+     * {@code getRGB} converts every pixel through the colour model, which took most of a
+     * 1280x720 frame's detection time.
+     */
+    public static float[] grey(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
+        float[] g = new float[w * h];
+        WritableRaster raster = img.getRaster();
+        int tx = raster.getSampleModelTranslateX();
+        int ty = raster.getSampleModelTranslateY();
+        int type = img.getType();
+        if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR)
+                && raster.getDataBuffer() instanceof DataBufferByte db && db.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) {
+            byte[] d = db.getData();
+            int stride = sm.getScanlineStride();
+            int ps = sm.getPixelStride();
+            int[] band = sm.getBandOffsets(); // bands 0, 1, 2 are red, green, blue
+            for (int y = 0; y < h; y++) {
+                int row = db.getOffset() + (y - ty) * stride - tx * ps;
+                for (int x = 0; x < w; x++) {
+                    int i = row + x * ps;
+                    g[y * w + x] = luma(d[i + band[0]] & 0xff, d[i + band[1]] & 0xff, d[i + band[2]] & 0xff);
+                }
+            }
+            return g;
+        }
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && raster.getDataBuffer() instanceof DataBufferInt db && db.getNumBanks() == 1
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) {
+            int[] d = db.getData();
+            int stride = sm.getScanlineStride();
+            for (int y = 0; y < h; y++) {
+                int row = db.getOffset() + (y - ty) * stride - tx;
+                for (int x = 0; x < w; x++) {
+                    int c = d[row + x];
+                    g[y * w + x] = luma((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
+                }
+            }
+            return g;
+        }
         int[] px = img.getRGB(0, 0, w, h, null, 0, w);
-        float[] g = new float[px.length];
         for (int i = 0; i < px.length; i++) {
             int c = px[i];
-            g[i] = (0.299f * ((c >> 16) & 0xff) + 0.587f * ((c >> 8) & 0xff) + 0.114f * (c & 0xff)) / 255f;
+            g[i] = luma((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
         }
         return g;
     }
 
-    private static float boxMean(float[] g, int w, int x0, int x1, int y0, int y1) {
+    private static float luma(int r, int g, int b) {
+        return (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
+    }
+
+    /** Mean over pixels [x0, x1) x [y0, y1); outside the image the edge pixels repeat. */
+    private static float boxMean(float[] g, int w, int h, int x0, int x1, int y0, int y1) {
         float sum = 0;
-        int h = g.length / w;
         int n = 0;
-        for (int y = y0; y < Math.min(y1, h); y++) {
-            for (int x = x0; x < Math.min(x1, w); x++) {
-                sum += g[y * w + x];
+        for (int y = y0; y < y1; y++) {
+            int row = Math.max(0, Math.min(h - 1, y)) * w;
+            for (int x = x0; x < x1; x++) {
+                sum += g[row + Math.max(0, Math.min(w - 1, x))];
                 n++;
             }
         }
