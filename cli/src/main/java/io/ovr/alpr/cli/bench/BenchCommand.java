@@ -182,10 +182,11 @@ public final class BenchCommand {
                 description = "Background photos (env ALPR_BENCH_BACKGROUNDS, default ${DEFAULT-VALUE}).")
         java.nio.file.Path backgrounds;
 
-        @Option(names = "--reader-views", defaultValue = "" + io.ovr.alpr.cli.edge.ModelOptions.DEFAULT_VIEWS,
+        @Option(names = "--reader-views",
+                defaultValue = "${env:ALPR_BENCH_READER_VIEWS:-" + io.ovr.alpr.cli.edge.ModelOptions.DEFAULT_VIEWS + "}",
                 converter = io.ovr.alpr.cli.edge.ModelOptions.ViewsConverter.class,
                 description = "Reader views of the pipelines measured after the baseline (one view, boxes as found; "
-                        + "default ${DEFAULT-VALUE}).")
+                        + "env ALPR_BENCH_READER_VIEWS, default ${DEFAULT-VALUE}).")
         int views;
 
         @CommandLine.Spec
