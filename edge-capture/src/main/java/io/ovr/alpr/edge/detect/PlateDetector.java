@@ -193,16 +193,6 @@ public final class PlateDetector {
         return Nd4j.create(data, new long[] {regions.size(), 1, h, w}, 'c');
     }
 
-    /** [1, 1, h, w] grey in [-0.5, 0.5]. */
-    public static INDArray features(BufferedImage frame, int w, int h) {
-        float[] data = new float[w * h];
-        ImageOps.toGrey(frame, w, h, data, 0);
-        for (int i = 0; i < data.length; i++) {
-            data[i] -= 0.5f;
-        }
-        return Nd4j.create(data, new long[] {1, 1, h, w}, 'c');
-    }
-
     static float[][] toGrid(INDArray out, int example) {
         long h = out.size(2);
         long w = out.size(3);

@@ -219,10 +219,6 @@ public final class Ctc {
         }
     }
 
-    static List<Candidate> beamSearch(double[][] lp, int width, int topN) {
-        return beamSearch(lp, width, topN, PlateFormats.ANY);
-    }
-
     static List<Candidate> beamSearch(double[][] lp, int width, int topN, PlateFormats formats) {
         boolean constrained = !formats.any();
         Map<String, Beam> beams = new HashMap<>();

@@ -72,7 +72,12 @@ public final class PlateReader {
      * with neither).
      */
     public PlateReader(ComputationGraph net, int topN, PlateFormats formats, int views) {
-        this.net = NativeConvolution.install(net);
+        this(NativeConvolution.install(net), formats, views, topN);
+    }
+
+    /** With {@code net}'s native convolutions already installed. */
+    private PlateReader(ComputationGraph net, PlateFormats formats, int views, int topN) {
+        this.net = net;
         this.topN = topN;
         this.formats = formats;
         if (views < 1 || views > VIEWS.size()) {
@@ -118,12 +123,12 @@ public final class PlateReader {
 
     /** The same network reading with another format prior. */
     public PlateReader withFormats(PlateFormats other) {
-        return new PlateReader(net, topN, other, views.size());
+        return new PlateReader(net, other, views.size(), topN);
     }
 
     /** The same network reading each crop through the first {@code n} of {@link #VIEWS}. */
     public PlateReader withViews(int n) {
-        return new PlateReader(net, topN, formats, n);
+        return new PlateReader(net, formats, n, topN);
     }
 
     /** An independent copy (own weights and workspaces) for another thread. */
