@@ -40,7 +40,7 @@ final class ImageSource implements FrameSource {
         if (img == null) {
             throw new IOException("not a readable image: " + p);
         }
-        return new CapturedFrame(next++, Files.getLastModifiedTime(p).toMillis(), ImageOps.toRgb(img));
+        return new CapturedFrame(next++, Files.getLastModifiedTime(p).toMillis(), ImageOps.toBgr(img));
     }
 
     @Override

@@ -85,14 +85,42 @@ final class VideoSource implements FrameSource {
             }
             lastKeptMicros = ts;
             long millis = url.contains("://") ? System.currentTimeMillis() : openedAtMillis + ts / 1000;
-            return new CapturedFrame(index++, millis, deepCopy(converter.convert(frame)));
+            return new CapturedFrame(index++, millis, toImage(frame));
         }
     }
 
-    private static java.awt.image.BufferedImage deepCopy(java.awt.image.BufferedImage img) {
+    /**
+     * A new image of the frame. FFmpeg's BGR24 rows are copied in bulk into a 3-byte BGR image
+     * (which the grey conversion and the JPEG writer read directly); other layouts go through
+     * JavaCV's converter, whose per-byte copy and redraw took most of the decode stage.
+     */
+    private java.awt.image.BufferedImage toImage(org.bytedeco.javacv.Frame frame) {
+        if (frame.imageChannels == 3 && frame.imageDepth == org.bytedeco.javacv.Frame.DEPTH_UBYTE
+                && frame.image[0] instanceof java.nio.ByteBuffer buf) {
+            return bgr(buf, frame.imageWidth, frame.imageHeight, frame.imageStride);
+        }
+        java.awt.image.BufferedImage img = converter.convert(frame);
         java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(img.getWidth(), img.getHeight(),
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(img, 0, 0, null);
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /** A 3-byte BGR image of {@code height} rows of {@code stride} bytes each, {@code width * 3} of them pixels. */
+    static java.awt.image.BufferedImage bgr(java.nio.ByteBuffer buf, int width, int height, int stride) {
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        byte[] d = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int row = width * 3;
+        if (stride == row) {
+            buf.get(0, d, 0, row * height);
+        } else {
+            for (int y = 0; y < height; y++) {
+                buf.get(y * stride, d, y * row, row);
+            }
+        }
         return out;
     }
 

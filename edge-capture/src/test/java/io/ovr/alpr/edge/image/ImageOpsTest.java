@@ -10,26 +10,89 @@ class ImageOpsTest {
 
     @Test
     void cropShouldCopyThePixelsUnderTheBoxAndPadWithEdgePixelsOutsideTheImage() {
-        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
-        Random random = new Random(3);
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                img.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        for (Box box : new Box[] {new Box(5, 4, 20, 10), new Box(-6, -3, 15, 12), new Box(30, 22, 20, 20),
-                new Box(50, 40, 5, 5), new Box(-20, -20, 4, 4), new Box(-5, 10, 60, 3)}) {
-            BufferedImage crop = ImageOps.crop(img, box);
-            assertThat(crop.getWidth()).isEqualTo((int) Math.round(box.w()));
-            assertThat(crop.getHeight()).isEqualTo((int) Math.round(box.h()));
-            for (int y = 0; y < crop.getHeight(); y++) {
-                for (int x = 0; x < crop.getWidth(); x++) {
-                    int sx = Math.max(0, Math.min(img.getWidth() - 1, (int) Math.round(box.x()) + x));
-                    int sy = Math.max(0, Math.min(img.getHeight() - 1, (int) Math.round(box.y()) + y));
-                    assertThat(crop.getRGB(x, y)).as("%s at %d,%d", box, x, y).isEqualTo(img.getRGB(sx, sy));
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_4BYTE_ABGR,
+                BufferedImage.TYPE_BYTE_GRAY}) {
+            BufferedImage whole = randomImage(46, 34, type, 3);
+            for (BufferedImage img : new BufferedImage[] {whole, whole.getSubimage(3, 2, 40, 30)}) {
+                for (Box box : new Box[] {new Box(5, 4, 20, 10), new Box(-6, -3, 15, 12), new Box(30, 22, 20, 20),
+                        new Box(50, 40, 5, 5), new Box(-20, -20, 4, 4), new Box(-5, 10, 60, 3)}) {
+                    BufferedImage crop = ImageOps.crop(img, box);
+                    assertThat(crop.getWidth()).isEqualTo((int) Math.round(box.w()));
+                    assertThat(crop.getHeight()).isEqualTo((int) Math.round(box.h()));
+                    for (int y = 0; y < crop.getHeight(); y++) {
+                        for (int x = 0; x < crop.getWidth(); x++) {
+                            int sx = Math.max(0, Math.min(img.getWidth() - 1, (int) Math.round(box.x()) + x));
+                            int sy = Math.max(0, Math.min(img.getHeight() - 1, (int) Math.round(box.y()) + y));
+                            assertThat(crop.getRGB(x, y)).as("type %d %s at %d,%d", type, box, x, y)
+                                    .isEqualTo(0xff000000 | img.getRGB(sx, sy));
+                        }
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void jpegShouldGiveTheSameBytesForTheSamePixelsInEveryLayout() throws Exception {
+        BufferedImage bgr = randomImage(64, 40, BufferedImage.TYPE_3BYTE_BGR, 5);
+        byte[] expected = ImageOps.jpeg(bgr, 0.85f);
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage other = new BufferedImage(64, 40, type);
+            other.getGraphics().drawImage(bgr, 0, 0, null);
+
+            assertThat(ImageOps.jpeg(other, 0.85f)).as("type %d", type).isEqualTo(expected);
+        }
+        BufferedImage big = randomImage(70, 50, BufferedImage.TYPE_3BYTE_BGR, 6);
+        big.getGraphics().drawImage(bgr, 3, 4, null);
+        assertThat(ImageOps.jpeg(big.getSubimage(3, 4, 64, 40), 0.85f)).as("sub-image").isEqualTo(expected);
+
+        BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(expected));
+        assertThat(back.getWidth()).isEqualTo(64);
+        assertThat(back.getHeight()).isEqualTo(40);
+        assertThat(ImageOps.jpeg(ImageOps.toRgb(bgr), 0.85f)).isEqualTo(expected);
+    }
+
+    @Test
+    void toGreyShouldAverageEachOutputPixelsBoxOfInputPixels() {
+        BufferedImage img = randomImage(131, 77, BufferedImage.TYPE_3BYTE_BGR, 7);
+        float[] grey = ImageOps.grey(img);
+        for (Box region : new Box[] {new Box(0, 0, 131, 77), new Box(7.5, 3.25, 90, 50), new Box(-9, -4, 60, 40),
+                new Box(100, 60, 45, 30)}) {
+            int w = 19;
+            int h = 11;
+            float[] out = new float[w * h];
+
+            ImageOps.toGrey(grey, 131, 77, region, w, h, out, 0);
+
+            double sx = region.w() / w;
+            double sy = region.h() / h;
+            for (int y = 0; y < h; y++) {
+                int y0 = (int) Math.floor(region.y() + y * sy);
+                int y1 = Math.max(y0 + 1, (int) Math.floor(region.y() + (y + 1) * sy));
+                for (int x = 0; x < w; x++) {
+                    int x0 = (int) Math.floor(region.x() + x * sx);
+                    int x1 = Math.max(x0 + 1, (int) Math.floor(region.x() + (x + 1) * sx));
+                    float sum = 0;
+                    for (int yy = y0; yy < y1; yy++) {
+                        for (int xx = x0; xx < x1; xx++) {
+                            sum += grey[Math.max(0, Math.min(76, yy)) * 131 + Math.max(0, Math.min(130, xx))];
+                        }
+                    }
+                    assertThat(out[y * w + x]).as("%s at %d,%d", region, x, y).isEqualTo(sum / ((x1 - x0) * (y1 - y0)));
+                }
+            }
+        }
+    }
+
+    private static BufferedImage randomImage(int w, int h, int type, long seed) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        Random random = new Random(seed);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, 0xff000000 | random.nextInt(0x1000000));
+            }
+        }
+        return img;
     }
 
     @Test

@@ -33,6 +33,54 @@ class FrameSourceTest {
     }
 
     @Test
+    void videoFramesShouldHaveThePixelsJavaCvsConverterGivesAs3ByteBgr() throws Exception {
+        VideoGenerator.Result video = new VideoGenerator(new VideoGenerator.Config(dir.resolve("v.mp4"), 320, 192, 10, 1,
+                1.0, 5, null)).run();
+
+        List<CapturedFrame> frames = readAll(FrameSource.open(video.video().toString(), 0));
+        List<BufferedImage> converted = new ArrayList<>();
+        try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(video.video().toFile());
+             org.bytedeco.javacv.Java2DFrameConverter c = new org.bytedeco.javacv.Java2DFrameConverter()) {
+            g.start();
+            for (org.bytedeco.javacv.Frame f; (f = g.grabImage()) != null; ) {
+                converted.add(ImageOpsCopy.of(c.convert(f)));
+            }
+        }
+
+        assertThat(frames).hasSameSizeAs(converted).hasSize(10);
+        for (int i = 0; i < frames.size(); i++) {
+            BufferedImage img = frames.get(i).image();
+            assertThat(img.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+            assertThat(img.getRGB(0, 0, 320, 192, null, 0, 320)).as("frame %d", i)
+                    .containsExactly(converted.get(i).getRGB(0, 0, 320, 192, null, 0, 320));
+        }
+    }
+
+    @Test
+    void bgrShouldSkipTheRowPaddingOfAStridedBuffer() {
+        // 2x2 pixels in rows of 8 bytes: 6 of pixels, 2 of padding
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(new byte[] {
+            1, 2, 3, 4, 5, 6, 99, 99,
+            7, 8, 9, 10, 11, 12, 99, 99});
+
+        BufferedImage img = VideoSource.bgr(buf, 2, 2, 8);
+
+        assertThat(img.getRGB(0, 0)).isEqualTo(0xff030201);
+        assertThat(img.getRGB(1, 0)).isEqualTo(0xff060504);
+        assertThat(img.getRGB(0, 1)).isEqualTo(0xff090807);
+        assertThat(img.getRGB(1, 1)).isEqualTo(0xff0c0b0a);
+    }
+
+    /** A copy, as the converter reuses its image for the next frame. */
+    private static final class ImageOpsCopy {
+        static BufferedImage of(BufferedImage img) {
+            BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            out.getGraphics().drawImage(img, 0, 0, null);
+            return out;
+        }
+    }
+
+    @Test
     void shouldThinAVideoToTheTargetFrameRate() throws Exception {
         VideoGenerator.Result video = new VideoGenerator(new VideoGenerator.Config(dir.resolve("v.mp4"), 160, 96, 10, 1,
                 2.0, 5, null)).run();
