@@ -43,6 +43,8 @@ public final class PlateDetector {
     private final ComputationGraph net;
     private final double threshold;
     private final boolean refine;
+    /** The last frame's grey values, reused for the next frame of the same size. */
+    private float[] grey;
 
     public PlateDetector(ComputationGraph net, double threshold) {
         this(net, threshold, false);
@@ -131,7 +133,7 @@ public final class PlateDetector {
     /** The plates in a frame, best first. */
     public List<Detection> detect(BufferedImage frame) {
         int h = inputHeight(frame.getWidth(), frame.getHeight());
-        float[] grey = ImageOps.grey(frame);
+        float[] grey = this.grey = ImageOps.grey(frame, this.grey);
         Box whole = new Box(0, 0, frame.getWidth(), frame.getHeight());
         INDArray out = net.outputSingle(false, features(grey, frame, List.of(whole), DetectorNet.INPUT_WIDTH, h));
         double sx = (double) frame.getWidth() / DetectorNet.INPUT_WIDTH;
@@ -194,13 +196,13 @@ public final class PlateDetector {
     }
 
     static float[][] toGrid(INDArray out, int example) {
-        long h = out.size(2);
-        long w = out.size(3);
-        float[][] grid = new float[(int) h][];
-        INDArray plane = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(example),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(0));
+        int h = (int) out.size(2);
+        int w = (int) out.size(3);
+        float[] plane = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(example),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0)).reshape('c', new long[] {(long) h * w}).toFloatVector();
+        float[][] grid = new float[h][];
         for (int y = 0; y < h; y++) {
-            grid[y] = plane.getRow(y).toFloatVector();
+            grid[y] = java.util.Arrays.copyOfRange(plane, y * w, (y + 1) * w);
         }
         return grid;
     }

@@ -160,8 +160,9 @@ public final class PlateReader {
         for (int start = 0; start < cuts.size(); start += BATCH) {
             List<BufferedImage> batch = cuts.subList(start, Math.min(cuts.size(), start + BATCH));
             INDArray out = net.output(false, features(batch))[0];
+            float[] all = out.reshape('c', new long[] {out.length()}).toFloatVector();
             for (int i = 0; i < batch.size(); i++) {
-                logits.add(frameLogits(out, i));
+                logits.add(frameLogits(all, out.size(1), out.size(3), i));
             }
         }
         List<Reading> out = new ArrayList<>(crops.size());
@@ -208,11 +209,22 @@ public final class PlateReader {
         return net.getNumOutputArrays() == 1;
     }
 
-    /** {@code [frames][classes]} logits of one example of a {@code [n, classes, 1, frames]} output. */
-    private static float[][] frameLogits(INDArray out, int row) {
-        INDArray ex = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(row), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.all());
-        return ex.transpose().toFloatMatrix();
+    /**
+     * {@code [frames][classes]} logits of one example of a {@code [n, classes, 1, frames]} output,
+     * given as one c-ordered array (read once per batch: a view and a transpose per example cost
+     * more than the copy).
+     */
+    private static float[][] frameLogits(float[] all, long classes, long frames, int row) {
+        int c = (int) classes;
+        int t = (int) frames;
+        float[][] logits = new float[t][c];
+        int base = row * c * t;
+        for (int k = 0; k < c; k++) {
+            for (int f = 0; f < t; f++) {
+                logits[f][k] = all[base + k * t + f];
+            }
+        }
+        return logits;
     }
 
     private static float[][] slotProbabilities(INDArray[] heads, int row) {
