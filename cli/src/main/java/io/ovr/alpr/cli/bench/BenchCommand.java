@@ -189,6 +189,13 @@ public final class BenchCommand {
                         + "env ALPR_BENCH_READER_VIEWS, default ${DEFAULT-VALUE}).")
         int views;
 
+        @Option(names = "--plate-formats", defaultValue = "${env:ALPR_BENCH_PLATE_FORMATS:-any}",
+                converter = io.ovr.alpr.cli.edge.ModelOptions.FormatsConverter.class,
+                description = "Plate formats of the pipelines measured after the baseline, as alpr edge --plate-formats "
+                        + "(the video's plates are Brazilian, US and EU: br,us,eu; "
+                        + "env ALPR_BENCH_PLATE_FORMATS, default ${DEFAULT-VALUE}).")
+        io.ovr.alpr.edge.reader.PlateFormats formats;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -198,13 +205,13 @@ public final class BenchCommand {
             out.printf("rendering %d vehicles at %dx%d, then decoding alone and running the pipeline ...%n", vehicles,
                     width, height);
             out.flush();
-            java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds, views)
+            java.util.List<EdgeBenchmark.Result> results = new EdgeBenchmark(width, height, vehicles, backgrounds, views, formats)
                     .run(java.util.List.of(1, 2));
-            out.printf("%n%-39s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
+            out.printf("%n%-47s %7s %8s %9s %9s %9s %9s %6s %13s %11s%n", "", "frames", "fps", "decode ms", "detect ms",
                     "read ms", "publish ms", "reads", "vehicles read", "other reads");
             for (EdgeBenchmark.Result r : results) {
                 boolean baseline = r.msPerFrame().isEmpty();
-                out.printf("%-39s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
+                out.printf("%-47s %7d %8.1f %9s %9s %9s %9s %6s %13s %11s%n", r.name(), r.frames(), r.fps(),
                         ms(r, "decode"), ms(r, "detect"), ms(r, "read"), ms(r, "publish"),
                         baseline ? "-" : Long.toString(r.reads()),
                         baseline ? "-" : r.vehiclesRead() + " of " + vehicles,

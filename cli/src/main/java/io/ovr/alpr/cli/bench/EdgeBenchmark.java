@@ -54,17 +54,21 @@ final class EdgeBenchmark {
     private final int vehicles;
     private final Path backgrounds;
     private final int views;
+    private final io.ovr.alpr.edge.reader.PlateFormats formats;
 
     /**
      * @param views reader views of the configurations after the baseline (one view, boxes as
      *              found; see {@code --reader-views})
+     * @param formats plate formats of the configurations after the baseline (see {@code --plate-formats})
      */
-    EdgeBenchmark(int width, int height, int vehicles, Path backgrounds, int views) {
+    EdgeBenchmark(int width, int height, int vehicles, Path backgrounds, int views,
+                  io.ovr.alpr.edge.reader.PlateFormats formats) {
         this.width = width;
         this.height = height;
         this.vehicles = vehicles;
         this.backgrounds = backgrounds;
         this.views = views;
+        this.formats = formats;
     }
 
     List<Result> run(List<Integer> threads) throws Exception {
@@ -88,9 +92,9 @@ final class EdgeBenchmark {
                 // the previous defaults as the baseline, then alpr edge's defaults, then with a crop search
                 out.add(pipeline(video, plates, t, detector, oneView, false,
                         dir.resolve("spool-" + t + "-1"), broker.bootstrapServers(), registry.url(), store));
-                out.add(pipeline(video, plates, t, refining, oneView.withViews(views), false,
+                out.add(pipeline(video, plates, t, refining, oneView.withViews(views).withFormats(formats), false,
                         dir.resolve("spool-" + t + "-" + views), broker.bootstrapServers(), registry.url(), store));
-                out.add(pipeline(video, plates, t, refining, oneView.withViews(views), true,
+                out.add(pipeline(video, plates, t, refining, oneView.withViews(views).withFormats(formats), true,
                         dir.resolve("spool-" + t + "-search"), broker.bootstrapServers(), registry.url(), store));
             }
         }
@@ -138,7 +142,8 @@ final class EdgeBenchmark {
         }
         return new Result(threads + (threads == 1 ? " worker, " : " workers, ")
                 + (search ? "search" : "single") + ", " + reader.views() + (reader.views() == 1 ? " view" : " views")
-                + (detector.refines() ? ", refined" : ""),
+                + (detector.refines() ? ", refined" : "")
+                + (reader.formats() == io.ovr.alpr.edge.reader.PlateFormats.ANY ? "" : ", " + reader.formats()),
                 s.frames(), s.fps(),
                 s.msPerFrame(), s.reads(), plates.stream().distinct().filter(texts::contains).count(),
                 texts.stream().filter(t -> !plates.contains(t)).count());
