@@ -37,7 +37,7 @@ public final class ModelOptions {
     Crops crops;
 
     @Option(names = "--reader-views", converter = ViewsConverter.class, defaultValue = "${env:ALPR_READER_VIEWS:-" + DEFAULT_VIEWS + "}",
-            description = "Cuts of each crop the reader reads and adds up, 1 to 4 (the crop as it is, then slightly "
+            description = "Cuts of each crop the reader reads and adds up, 1 to 6 (the crop as it is, then slightly "
                     + "smaller cuts): more plates read right, each view costs one more pass of the reader "
                     + "(env ALPR_READER_VIEWS, default ${DEFAULT-VALUE}).")
     int views;
@@ -61,7 +61,7 @@ public final class ModelOptions {
         }
     }
 
-    /** {@code --reader-views} in 1 to 4, anything else being a usage error. */
+    /** {@code --reader-views} in 1 to {@code PlateReader.VIEWS.size()}, anything else being a usage error. */
     public static final class ViewsConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
@@ -84,7 +84,7 @@ public final class ModelOptions {
     boolean refineBoxes;
 
     /** The default of {@code --reader-views}. */
-    public static final int DEFAULT_VIEWS = 4;
+    public static final int DEFAULT_VIEWS = 6;
 
     /** The crop strategies {@code --crops} can name. */
     public enum Crops { search, single }

@@ -81,6 +81,6 @@ class EvalCommandTest {
 
         assertThat(formats).isEqualTo(2);
         assertThat(views).isEqualTo(2);
-        assertThat(err.toString()).contains("--plate-formats", "'mars'", "--reader-views", "1 to 4, got 9");
+        assertThat(err.toString()).contains("--plate-formats", "'mars'", "--reader-views", "1 to 6, got 9");
     }
 }
