@@ -84,7 +84,7 @@ public final class ModelOptions {
     boolean refineBoxes;
 
     /** The default of {@code --reader-views}. */
-    public static final int DEFAULT_VIEWS = 6;
+    public static final int DEFAULT_VIEWS = PlateReader.DEFAULT_VIEWS;
 
     /** The crop strategies {@code --crops} can name. */
     public enum Crops { search, single }

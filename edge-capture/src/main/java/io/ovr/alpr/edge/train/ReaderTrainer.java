@@ -85,10 +85,10 @@ final class ReaderTrainer {
 
     /**
      * Held-out synthetic plates (a seed never used for training) and the held-out real crops: the
-     * network alone (one view, no format prior), and for a CTC network also with all
-     * {@link PlateReader#VIEWS}, without and with a format prior: the three regions' formats together
-     * ({@code formats}), each plate with its own region's ({@code own_region}, as a camera set to
-     * its region reads), and Brazil's for the real crops.
+     * network alone (one view, no format prior), and for a CTC network also with the default
+     * views and with all {@link PlateReader#VIEWS}, each without and with a format prior: the three
+     * regions' formats together ({@code formats}), each plate with its own region's
+     * ({@code own_region}, as a camera set to its region reads), and Brazil's for the real crops.
      */
     Map<String, Double> measure(PlateReader reader, Backgrounds bg, LabelledPlates real) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -107,8 +107,8 @@ final class ReaderTrainer {
             putAll(out, "real_holdout_", score(reader, ri, rt));
             out.put("real_holdout_count", (double) ri.size());
         }
-        if (reader.ctc()) {
-            int v = PlateReader.VIEWS.size();
+        for (int v : reader.ctc() ? new java.util.TreeSet<>(List.of(PlateReader.DEFAULT_VIEWS, PlateReader.VIEWS.size()))
+                : java.util.Set.<Integer>of()) {
             PlateReader views = reader.withViews(v);
             putMain(out, "synthetic_views" + v + "_", score(views, images, texts));
             putMain(out, "synthetic_views" + v + "_formats_", score(views.withFormats(PlateFormats.parse("br,us,eu")), images, texts));
