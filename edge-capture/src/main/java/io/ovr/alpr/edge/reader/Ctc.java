@@ -212,10 +212,42 @@ public final class Ctc {
         return beamSearch(lp, formats.any() ? Math.max(8, n * 2) : Math.max(16, n * 3), n, formats);
     }
 
-    /** Probability mass of a prefix ending in a blank and in its last character, and the formats it fits. */
-    private record Beam(double blank, double nonBlank, long formats) {
+    /**
+     * Probability mass of a prefix ending in a blank and in its last character, the formats it
+     * fits, and the two together, worked out once when first asked for (the search sorts and
+     * extends by it many times).
+     */
+    private static final class Beam {
+        private final double blank;
+        private final double nonBlank;
+        private final long formats;
+        private double total;
+        private boolean totalKnown;
+
+        Beam(double blank, double nonBlank, long formats) {
+            this.blank = blank;
+            this.nonBlank = nonBlank;
+            this.formats = formats;
+        }
+
+        double blank() {
+            return blank;
+        }
+
+        double nonBlank() {
+            return nonBlank;
+        }
+
+        long formats() {
+            return formats;
+        }
+
         double total() {
-            return logAdd(blank, nonBlank);
+            if (!totalKnown) {
+                total = logAdd(blank, nonBlank);
+                totalKnown = true;
+            }
+            return total;
         }
     }
 
