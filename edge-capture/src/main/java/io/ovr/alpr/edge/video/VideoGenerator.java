@@ -95,6 +95,9 @@ public final class VideoGenerator {
         rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         rec.setFrameRate(config.fps());
         rec.setVideoQuality(20);
+        // one encoder thread: with several, the encoder splits the work differently from run to run
+        // and the same seed gave different bytes (and readings), so benches and demos differed
+        rec.setVideoOption("threads", "1");
         return rec;
     }
 

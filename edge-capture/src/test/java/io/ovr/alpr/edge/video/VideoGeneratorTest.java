@@ -1,0 +1,26 @@
+package io.ovr.alpr.edge.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VideoGeneratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameSeedShouldGiveTheSameVideoByteForByte() throws Exception {
+        VideoGenerator.Result first = new VideoGenerator(new VideoGenerator.Config(dir.resolve("a.mp4"), 320, 192, 10, 2,
+                1.0, 5, null)).run();
+        VideoGenerator.Result second = new VideoGenerator(new VideoGenerator.Config(dir.resolve("b.mp4"), 320, 192, 10, 2,
+                1.0, 5, null)).run();
+
+        assertThat(Files.readAllBytes(second.video())).isEqualTo(Files.readAllBytes(first.video()));
+        assertThat(Files.readAllLines(second.truth())).isEqualTo(Files.readAllLines(first.truth()));
+        assertThat(second.plates()).isEqualTo(first.plates());
+    }
+}
