@@ -68,10 +68,9 @@ public final class ImageOps {
     }
 
     /**
-     * Grey values in [0, 1] of every pixel (ITU-R 601 luma). The usual 8-bit layouts (3-byte BGR,
-     * 4-byte ABGR, int RGB and ARGB, sub-images of them included) are read straight from the raster;
-     * {@code getRGB} converts every pixel through the colour model, which took most of a
-     * 1280x720 frame's detection time.
+     * Grey values in [0, 1] of every pixel (ITU-R 601 luma), from the pixels {@link #rgb} reads
+     * (straight from the raster for the usual 8-bit layouts: {@code getRGB} converts every pixel
+     * through the colour model, which took most of a 1280x720 frame's detection time).
      */
     public static float[] grey(BufferedImage img) {
         return grey(img, null);
@@ -86,47 +85,18 @@ public final class ImageOps {
         int h = img.getHeight();
         float[] g = into != null && into.length == w * h ? into : new float[w * h];
         WritableRaster raster = img.getRaster();
-        int tx = raster.getSampleModelTranslateX();
-        int ty = raster.getSampleModelTranslateY();
-        int type = img.getType();
-        if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR)
-                && raster.getDataBuffer() instanceof DataBufferByte db && db.getNumBanks() == 1
-                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) {
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof DataBufferByte db
+                && db.getNumBanks() == 1 && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getScanlineStride() == 3 * w && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0) {
+            // a whole 3-byte BGR image, as video frames are: one pass over its bytes, no copy
             byte[] d = db.getData();
-            int stride = sm.getScanlineStride();
-            int ps = sm.getPixelStride();
-            int[] band = sm.getBandOffsets(); // bands 0, 1, 2 are red, green, blue
-            if (ps == 3 && band[0] == 2 && band[1] == 1 && band[2] == 0 && stride == 3 * w && tx == 0 && ty == 0) {
-                // a whole 3-byte BGR image, as video frames are: one pass without index arithmetic
-                for (int p = 0, i = db.getOffset(); p < w * h; p++, i += 3) {
-                    g[p] = luma(d[i + 2] & 0xff, d[i + 1] & 0xff, d[i] & 0xff);
-                }
-                return g;
-            }
-            for (int y = 0; y < h; y++) {
-                int row = db.getOffset() + (y - ty) * stride - tx * ps;
-                for (int x = 0; x < w; x++) {
-                    int i = row + x * ps;
-                    g[y * w + x] = luma(d[i + band[0]] & 0xff, d[i + band[1]] & 0xff, d[i + band[2]] & 0xff);
-                }
+            for (int p = 0, i = db.getOffset(); p < w * h; p++, i += 3) {
+                g[p] = luma(d[i + 2] & 0xff, d[i + 1] & 0xff, d[i] & 0xff);
             }
             return g;
         }
-        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
-                && raster.getDataBuffer() instanceof DataBufferInt db && db.getNumBanks() == 1
-                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) {
-            int[] d = db.getData();
-            int stride = sm.getScanlineStride();
-            for (int y = 0; y < h; y++) {
-                int row = db.getOffset() + (y - ty) * stride - tx;
-                for (int x = 0; x < w; x++) {
-                    int c = d[row + x];
-                    g[y * w + x] = luma((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
-                }
-            }
-            return g;
-        }
-        int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+        int[] px = rgb(img, 0, 0, w, h);
         for (int i = 0; i < px.length; i++) {
             int c = px[i];
             g[i] = luma((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
@@ -241,37 +211,44 @@ public final class ImageOps {
 
     /**
      * The pixels of a rectangle inside {@code img} as {@code getRGB} gives them (0xAARRGGBB, row
-     * by row), read straight from 3-byte BGR and int RGB rasters, through {@code getRGB} otherwise.
+     * by row): read straight from the raster for 3-byte BGR, 4-byte ABGR, int RGB and int ARGB
+     * (sub-images included), through {@code getRGB} otherwise.
      */
     static int[] rgb(BufferedImage img, int x0, int y0, int w, int h) {
         WritableRaster raster = img.getRaster();
         int tx = raster.getSampleModelTranslateX();
         int ty = raster.getSampleModelTranslateY();
+        int type = img.getType();
         int[] px = new int[w * h];
-        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof DataBufferByte db
-                && db.getNumBanks() == 1 && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) {
+        if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR)
+                && raster.getDataBuffer() instanceof DataBufferByte db && db.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) {
             byte[] d = db.getData();
             int stride = sm.getScanlineStride();
             int ps = sm.getPixelStride();
-            int[] band = sm.getBandOffsets();
+            int[] band = sm.getBandOffsets(); // red, green, blue, then alpha for ABGR
+            boolean alpha = band.length == 4;
             for (int y = 0; y < h; y++) {
                 int row = db.getOffset() + (y0 + y - ty) * stride + (x0 - tx) * ps;
                 for (int x = 0; x < w; x++) {
                     int i = row + x * ps;
-                    px[y * w + x] = 0xff000000 | (d[i + band[0]] & 0xff) << 16 | (d[i + band[1]] & 0xff) << 8
-                            | (d[i + band[2]] & 0xff);
+                    px[y * w + x] = (alpha ? (d[i + band[3]] & 0xff) << 24 : 0xff000000)
+                            | (d[i + band[0]] & 0xff) << 16 | (d[i + band[1]] & 0xff) << 8 | (d[i + band[2]] & 0xff);
                 }
             }
             return px;
         }
-        if (img.getType() == BufferedImage.TYPE_INT_RGB && raster.getDataBuffer() instanceof DataBufferInt db
-                && db.getNumBanks() == 1 && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) {
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && raster.getDataBuffer() instanceof DataBufferInt db && db.getNumBanks() == 1
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) {
             int[] d = db.getData();
             int stride = sm.getScanlineStride();
+            int opaque = type == BufferedImage.TYPE_INT_RGB ? 0xff000000 : 0;
+            int mask = type == BufferedImage.TYPE_INT_RGB ? 0xffffff : 0xffffffff;
             for (int y = 0; y < h; y++) {
                 int row = db.getOffset() + (y0 + y - ty) * stride + (x0 - tx);
                 for (int x = 0; x < w; x++) {
-                    px[y * w + x] = 0xff000000 | (d[row + x] & 0xffffff);
+                    px[y * w + x] = opaque | (d[row + x] & mask);
                 }
             }
             return px;

@@ -214,40 +214,11 @@ public final class Ctc {
 
     /**
      * Probability mass of a prefix ending in a blank and in its last character, the formats it
-     * fits, and the two together, worked out once when first asked for (the search sorts and
-     * extends by it many times).
+     * fits, and the two together, worked out once (the search sorts and extends by it many times).
      */
-    private static final class Beam {
-        private final double blank;
-        private final double nonBlank;
-        private final long formats;
-        private double total;
-        private boolean totalKnown;
-
+    private record Beam(double blank, double nonBlank, long formats, double total) {
         Beam(double blank, double nonBlank, long formats) {
-            this.blank = blank;
-            this.nonBlank = nonBlank;
-            this.formats = formats;
-        }
-
-        double blank() {
-            return blank;
-        }
-
-        double nonBlank() {
-            return nonBlank;
-        }
-
-        long formats() {
-            return formats;
-        }
-
-        double total() {
-            if (!totalKnown) {
-                total = logAdd(blank, nonBlank);
-                totalKnown = true;
-            }
-            return total;
+            this(blank, nonBlank, formats, logAdd(blank, nonBlank));
         }
     }
 

@@ -107,8 +107,9 @@ final class ReaderTrainer {
             putAll(out, "real_holdout_", score(reader, ri, rt));
             out.put("real_holdout_count", (double) ri.size());
         }
-        for (int v : reader.ctc() ? new java.util.TreeSet<>(List.of(PlateReader.DEFAULT_VIEWS, PlateReader.VIEWS.size()))
-                : java.util.Set.<Integer>of()) {
+        int[] viewCounts = reader.ctc() ? java.util.stream.IntStream.of(PlateReader.DEFAULT_VIEWS, PlateReader.VIEWS.size())
+                .distinct().toArray() : new int[0];
+        for (int v : viewCounts) {
             PlateReader views = reader.withViews(v);
             putMain(out, "synthetic_views" + v + "_", score(views, images, texts));
             putMain(out, "synthetic_views" + v + "_formats_", score(views.withFormats(PlateFormats.parse("br,us,eu")), images, texts));

@@ -33,6 +33,27 @@ class ImageOpsTest {
     }
 
     @Test
+    void rgbShouldReadEveryLayoutAndSubImageAsGetRgbDoesAlphaIncluded() {
+        Random random = new Random(8);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_RGB,
+                BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_BYTE_GRAY}) {
+            BufferedImage img = new BufferedImage(37, 23, type);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, random.nextInt()); // alpha too, where the layout keeps it
+                }
+            }
+            for (BufferedImage im : new BufferedImage[] {img, img.getSubimage(5, 3, 20, 11)}) {
+                int w = im.getWidth() - 4;
+                int h = im.getHeight() - 3;
+
+                assertThat(ImageOps.rgb(im, 3, 2, w, h)).as("type %d, %dx%d", type, im.getWidth(), im.getHeight())
+                        .containsExactly(im.getRGB(3, 2, w, h, null, 0, w));
+            }
+        }
+    }
+
+    @Test
     void jpegShouldGiveTheSameBytesForTheSamePixelsInEveryLayout() throws Exception {
         BufferedImage bgr = randomImage(64, 40, BufferedImage.TYPE_3BYTE_BGR, 5);
         byte[] expected = ImageOps.jpeg(bgr, 0.85f);

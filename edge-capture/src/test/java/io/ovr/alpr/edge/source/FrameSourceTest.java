@@ -43,7 +43,7 @@ class FrameSourceTest {
              org.bytedeco.javacv.Java2DFrameConverter c = new org.bytedeco.javacv.Java2DFrameConverter()) {
             g.start();
             for (org.bytedeco.javacv.Frame f; (f = g.grabImage()) != null; ) {
-                converted.add(ImageOpsCopy.of(c.convert(f)));
+                converted.add(copy(c.convert(f)));
             }
         }
 
@@ -72,12 +72,10 @@ class FrameSourceTest {
     }
 
     /** A copy, as the converter reuses its image for the next frame. */
-    private static final class ImageOpsCopy {
-        static BufferedImage of(BufferedImage img) {
-            BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-            out.getGraphics().drawImage(img, 0, 0, null);
-            return out;
-        }
+    private static BufferedImage copy(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img, 0, 0, null);
+        return out;
     }
 
     @Test

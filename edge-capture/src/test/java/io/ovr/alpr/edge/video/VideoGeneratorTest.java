@@ -20,7 +20,7 @@ class VideoGeneratorTest {
         VideoGenerator.Result second = new VideoGenerator(new VideoGenerator.Config(dir.resolve("b.mp4"), 640, 360, 10, 2,
                 1.0, 5, null)).run();
 
-        assertThat(Files.readAllBytes(second.video())).isEqualTo(Files.readAllBytes(first.video()));
+        assertThat(Files.mismatch(first.video(), second.video())).as("first byte where the videos differ").isEqualTo(-1L);
         assertThat(Files.readAllLines(second.truth())).isEqualTo(Files.readAllLines(first.truth()));
         assertThat(second.plates()).isEqualTo(first.plates());
     }
